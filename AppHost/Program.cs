@@ -1,0 +1,3 @@
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddProject<Projects.ChartService>("charts");
+builder.Build().Run();

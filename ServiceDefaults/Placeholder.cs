@@ -1,0 +1,1 @@
+namespace ZodiaCore.ServiceDefaults;
