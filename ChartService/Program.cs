@@ -1,4 +1,14 @@
+using ZodiaCore.ServiceDefaults;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+
 var app = builder.Build();
-app.MapGet("/", () => "ChartService");
+
+app.MapDefaultEndpoints();
+
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory tests.</summary>
+public partial class Program;

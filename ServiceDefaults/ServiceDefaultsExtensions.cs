@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ZodiaCore.ServiceDefaults.Configuration;
+using ZodiaCore.ServiceDefaults.Correlation;
+using ZodiaCore.ServiceDefaults.Errors;
+using ZodiaCore.ServiceDefaults.Health;
+using ZodiaCore.ServiceDefaults.Hosting;
+using ZodiaCore.ServiceDefaults.Logging;
+using ZodiaCore.ServiceDefaults.OpenApi;
+using ZodiaCore.ServiceDefaults.Telemetry;
+
+namespace ZodiaCore.ServiceDefaults;
+
+/// <summary>The cross-cutting concerns every ZodiaCore service shares.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Adds logging, telemetry, health, correlation ids, problem details, service discovery and resilience.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddSingleton(ServiceIdentity.From(builder.Configuration, builder.Environment));
+        builder.AddManagementPort();
+        builder.ConfigureSerilog();
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.AddCorrelationIds();
+        builder.AddDefaultProblemDetails();
+        builder.AddDefaultOpenApi();
+        builder.AddGracefulShutdown();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps /health, /alive, /ready, /metrics and the OpenAPI document.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.EnsureRequiredSettings();
+        app.MapHealthEndpoints();
+        app.MapPrometheusEndpoint();
+        app.MapDefaultOpenApi();
+        return app;
+    }
+}
