@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using ZodiaCore.AppHost.Infrastructure;
+
 namespace ZodiaCore.AppHost;
 
 /// <summary>The one data directory (ZODIACORE_DATA_DIR, default .data at the repository root).</summary>
@@ -27,6 +29,7 @@ public static class DataDirectoryExtensions
             .WithEnvironment("Identity__Issuer", configuration["Identity:Issuer"] ?? "zodiacore-identity")
             .WithEnvironment("Identity__Audience", configuration["Identity:Audience"] ?? "zodiacore-api")
             .WithEnvironment("Identity__JwksUrl", "http://identity/.well-known/jwks.json")
+            .WithDirectEndpoint("http")
             .WithHttpHealthCheck("/health");
     }
 }

@@ -43,9 +43,8 @@ if (infrastructure.Redis is { } redis)
 
 // Monitoring: Prometheus over every service, scraping the endpoints allocated at start.
 var prometheusConfig = builder.AddPrometheusTargets(dataDirectory, gateway, identity, charts, interpretation);
-if (infrastructure.Mode == InfrastructureMode.Local)
-{
-    builder.AddLocalPrometheus(prometheusConfig);
-}
+var prometheus = infrastructure.Mode == InfrastructureMode.Local ? builder.AddLocalPrometheus(prometheusConfig) : null;
+
+builder.PrintEntryPoints(gateway, prometheus);
 
 builder.Build().Run();

@@ -29,10 +29,8 @@ public static class ServiceWiringExtensions
     {
         var configured = gateway.ApplicationBuilder.Configuration[GatewayPortSetting];
         var port = int.TryParse(configured, out var p) ? p : 8080;
-        return gateway.WithEndpoint("http", endpoint =>
-        {
-            endpoint.Port = port == 0 ? null : port;
-            endpoint.IsExternal = true;
-        });
+        return gateway
+            .WithDirectEndpoint("http", port == 0 ? null : port)
+            .WithEndpoint("http", endpoint => endpoint.IsExternal = true);
     }
 }

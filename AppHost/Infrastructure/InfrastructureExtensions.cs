@@ -37,6 +37,7 @@ public static class InfrastructureExtensions
         builder.AddTcpHealthCheck("redis-ping", resource.Endpoint, "PING\r\n", "+PONG");
         return builder.AddResource(resource)
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp")
+            .WithDirectEndpoint(RedisServerResource.EndpointName)
             .WithArgs(context =>
             {
                 context.Args.Add("--port");
@@ -62,6 +63,7 @@ public static class InfrastructureExtensions
         builder.AddTcpHealthCheck("mongodb-tcp", resource.Endpoint);
         return builder.AddResource(resource)
             .WithEndpoint(name: MongoServerResource.EndpointName, scheme: "tcp")
+            .WithDirectEndpoint(MongoServerResource.EndpointName)
             .WithArgs(context =>
             {
                 context.Args.Add("--port");

@@ -50,7 +50,7 @@ public static partial class PrometheusExtensions
         var port = int.TryParse(builder.Configuration[PortSetting], out var p) ? p : 9090;
         var storage = Directory.CreateDirectory(Path.Combine(configDirectory, "data")).FullName;
         var prometheus = builder.AddExecutable("prometheus", command, configDirectory);
-        var endpoint = prometheus.WithHttpEndpoint(port: port == 0 ? null : port, name: "http").GetEndpoint("http");
+        var endpoint = prometheus.WithHttpEndpoint(name: "http").WithDirectEndpoint("http", port == 0 ? null : port).GetEndpoint("http");
         return prometheus
             .WithArgs(context =>
             {

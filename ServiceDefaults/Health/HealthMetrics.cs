@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ZodiaCore.ServiceDefaults.Health;
 
 /// <summary>
-/// zodiacore.dependency.up (1 healthy or degraded, 0 unhealthy) per dependency, and zodiacore.memory.limit,
+/// zodiacore.dependency.up (1 when its last check passed, 0 when it failed, even if the failure only degrades), and zodiacore.memory.limit,
 /// so Prometheus can alert on a failing database or cache and on memory against the real limit.
 /// </summary>
 public sealed class HealthMetrics
@@ -17,7 +17,7 @@ public sealed class HealthMetrics
     {
         var meter = meterFactory.Create(MeterName);
         meter.CreateObservableGauge("zodiacore.dependency.up", Observe,
-            description: "1 when the dependency's last health check passed (healthy or degraded), else 0");
+            description: "1 when the dependency's last health check passed, else 0");
         meter.CreateObservableGauge("zodiacore.memory.limit", () => SystemSnapshot.MemoryLimitBytes, unit: "By",
             description: "The memory limit the runtime sees: the cgroup limit in a container, else physical memory");
     }
@@ -26,7 +26,8 @@ public sealed class HealthMetrics
     {
         foreach (var (name, entry) in report.Entries)
         {
-            latest[name] = entry.Status == HealthStatus.Unhealthy ? 0 : 1;
+            // A cache check fails as Degraded by design; for alerting, any failed check means the dependency is down.
+            latest[name] = entry.Status == HealthStatus.Healthy ? 1 : 0;
         }
     }
 

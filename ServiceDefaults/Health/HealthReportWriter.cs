@@ -25,7 +25,7 @@ public sealed class HealthReportWriter(ServiceIdentity identity, ManagementPort 
     {
         writer.WriteStartObject();
         writer.WriteString("status", StatusName(report.Status));
-        writer.WriteString("timestamp", time.GetUtcNow());
+        writer.WriteString("timestamp", time.GetUtcNow().UtcDateTime);
         writer.WriteString("service", identity.Name);
         if (detailed)
         {

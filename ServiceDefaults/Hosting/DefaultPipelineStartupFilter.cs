@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Serilog;
+using Serilog.Events;
+using ZodiaCore.ServiceDefaults.Telemetry;
 using ZodiaCore.ServiceDefaults.Correlation;
 
 namespace ZodiaCore.ServiceDefaults.Hosting;
@@ -13,8 +17,15 @@ internal sealed class DefaultPipelineStartupFilter : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // One structured event per request, carrying the correlation id: the line operators search for.
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLevel);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         next(app);
     };
+
+    private static LogEventLevel RequestLevel(HttpContext context, double elapsedMs, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : !OpenTelemetryExtensions.IsTraced(context) ? LogEventLevel.Verbose
+        : LogEventLevel.Information;
 }

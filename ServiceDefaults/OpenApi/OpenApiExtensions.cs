@@ -26,6 +26,8 @@ public static class OpenApiExtensions
             // The AGPL asks that network users be offered the source: the link travels with every document.
             document.Info.Description = $"Part of ZodiaCore, free software under the GNU {License}. Source: {source}";
             document.Info.License = new OpenApiLicense { Name = License, Identifier = License };
+            // Clients reach every service through the gateway, never at its internal address.
+            document.Servers = [];
             return Task.CompletedTask;
         }));
         return builder;
@@ -34,7 +36,7 @@ public static class OpenApiExtensions
     /// <summary>Maps the OpenAPI document.</summary>
     public static WebApplication MapDefaultOpenApi(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath).DisableHttpMetrics();
+        app.MapOpenApi(DocumentPath);
         return app;
     }
 

@@ -1,0 +1,30 @@
+namespace ZodiaCore.IntegrationTests;
+
+/// <summary>The shared ZodiaCore for every test that only reads from it.</summary>
+public sealed class DistributedAppFixture : IAsyncLifetime
+{
+    private ZodiaCoreApp? app;
+
+    public ZodiaCoreApp App => app ?? throw new InvalidOperationException("The app has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        app = await ZodiaCoreApp.StartAsync();
+        await app.WaitHealthyAsync(ZodiaCoreApp.Services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Distributed tests share one AppHost and never run in parallel with each other.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DistributedCollection : ICollectionFixture<DistributedAppFixture>
+{
+    public const string Name = "distributed";
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ZodiaCore.IntegrationTests;
+
+/// <summary>
+/// One running ZodiaCore in local infrastructure mode (no container engine needed), with its own data
+/// directory and system-chosen ports so several can run side by side.
+/// </summary>
+public sealed class ZodiaCoreApp : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    public static readonly string[] Services = ["identity", "charts", "interpretation", "gateway"];
+
+    private ZodiaCoreApp(DistributedApplication app, string dataDirectory)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+    }
+
+    public DistributedApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
+
+    public HttpClient CreateServiceClient(string service) => App.CreateHttpClient(service, "http");
+
+    public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
+
+    /// <summary>Builds and starts the AppHost; <paramref name="configure"/> may change the model before it starts.</summary>
+    public static async Task<ZodiaCoreApp> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null,
+        IEnumerable<string>? extraArgs = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("zodiacore-test-").FullName;
+        string[] args =
+        [
+            "ZodiaCore:Infrastructure=local",
+            $"ZODIACORE_DATA_DIR={dataDirectory}",
+            "ZODIACORE_GATEWAY_PORT=0",
+            "ZODIACORE_PROMETHEUS_PORT=0",
+            "ZodiaCore:Prometheus:ScrapeInterval=2s",
+            .. extraArgs ?? [],
+        ];
+        using var cts = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, cts.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        configure?.Invoke(builder);
+        var app = await builder.BuildAsync(cts.Token).WaitAsync(StartTimeout, cts.Token);
+        try
+        {
+            await app.StartAsync(cts.Token).WaitAsync(StartTimeout, cts.Token);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new ZodiaCoreApp(app, dataDirectory);
+    }
+
+    /// <summary>Waits until each named resource reports healthy.</summary>
+    public async Task WaitHealthyAsync(IEnumerable<string> resources, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? StartTimeout);
+        foreach (var resource in resources)
+        {
+            await Notifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await App.StopAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposal below still tears the processes down.
+        }
+        finally
+        {
+            await App.DisposeAsync();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process may still hold a log file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
