@@ -14,7 +14,8 @@ var encryptionKey = builder.AddEncryptionKey(dataDirectory);
 // keys, so identity references them without waiting, and they fetch the JWKS lazily.
 var identity = builder.AddProject<Projects.IdentityService>("identity", "http")
     .WithZodiaCoreDefaults(dataDirectory, encryptionKey)
-    .WithStores(infrastructure);
+    .WithStores(infrastructure)
+    .WithBootstrapAdmin();
 
 var charts = builder.AddProject<Projects.ChartService>("charts", "http")
     .WithZodiaCoreDefaults(dataDirectory, encryptionKey)
@@ -29,22 +30,14 @@ var interpretation = builder.AddProject<Projects.InterpretationService>("interpr
 
 identity.WithReference(charts).WithReference(interpretation);
 
-// Gateway: the one public entry.
-var gateway = builder.AddProject<Projects.Gateway>("gateway", "http")
-    .WithZodiaCoreDefaults(dataDirectory, encryptionKey)
-    .WithGatewayPort()
-    .WithReference(identity).WaitFor(identity)
-    .WithReference(charts).WaitFor(charts)
-    .WithReference(interpretation).WaitFor(interpretation);
-if (infrastructure.Redis is { } redis)
-{
-    gateway.WithReference(redis).WaitFor(redis);
-}
+// Gateway: the one public entry. ZodiaCore:GatewayReplicas > 1 adds replicas that share their rate limits
+// through Redis, as production replicas do.
+var gateways = builder.AddGateways(dataDirectory, encryptionKey, infrastructure, identity, charts, interpretation);
 
 // Monitoring: Prometheus over every service, scraping the endpoints allocated at start.
-var prometheusConfig = builder.AddPrometheusTargets(dataDirectory, gateway, identity, charts, interpretation);
+var prometheusConfig = builder.AddPrometheusTargets(dataDirectory, [.. gateways, identity, charts, interpretation]);
 var prometheus = infrastructure.Mode == InfrastructureMode.Local ? builder.AddLocalPrometheus(prometheusConfig) : null;
 
-builder.PrintEntryPoints(gateway, prometheus);
+builder.PrintEntryPoints(gateways[0], prometheus);
 
 builder.Build().Run();

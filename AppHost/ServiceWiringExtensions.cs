@@ -7,6 +7,42 @@ namespace ZodiaCore.AppHost;
 public static class ServiceWiringExtensions
 {
     public const string GatewayPortSetting = "ZODIACORE_GATEWAY_PORT";
+    public const string GatewayReplicasSetting = "ZodiaCore:GatewayReplicas";
+
+    /// <summary>
+    /// The gateway ("gateway", on the fixed port) and any replicas ("gateway-2", …, on free ports), each
+    /// referencing and waiting for the services and Redis.
+    /// </summary>
+    public static IReadOnlyList<IResourceBuilder<ProjectResource>> AddGateways(this IDistributedApplicationBuilder builder,
+        string dataDirectory, IResourceBuilder<ParameterResource> encryptionKey, ZodiaCoreInfrastructure infrastructure,
+        params IResourceBuilder<ProjectResource>[] services)
+    {
+        var replicas = int.TryParse(builder.Configuration[GatewayReplicasSetting], out var n) && n > 1 ? n : 1;
+        var gateways = new List<IResourceBuilder<ProjectResource>>();
+        for (var replica = 1; replica <= replicas; replica++)
+        {
+            var gateway = builder.AddProject<Projects.Gateway>(replica == 1 ? "gateway" : $"gateway-{replica}", "http")
+                .WithZodiaCoreDefaults(dataDirectory, encryptionKey);
+            if (replica == 1)
+            {
+                gateway.WithGatewayPort();
+            }
+
+            foreach (var service in services)
+            {
+                gateway.WithReference(service).WaitFor(service);
+            }
+
+            if (infrastructure.Redis is { } redis)
+            {
+                gateway.WithReference(redis).WaitFor(redis);
+            }
+
+            gateways.Add(gateway);
+        }
+
+        return gateways;
+    }
 
     /// <summary>References Redis and, where it exists, MongoDB, waiting for both; without MongoDB the service uses its embedded store.</summary>
     public static IResourceBuilder<ProjectResource> WithStores(this IResourceBuilder<ProjectResource> project, ZodiaCoreInfrastructure infrastructure)
@@ -22,6 +58,24 @@ public static class ServiceWiringExtensions
         }
 
         return project;
+    }
+
+    /// <summary>
+    /// The first administrator, from the secret parameters admin-email and admin-password when both are
+    /// configured (never a default password); without them no administrator is created.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBootstrapAdmin(this IResourceBuilder<ProjectResource> identity)
+    {
+        var builder = identity.ApplicationBuilder;
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Parameters:admin-email"])
+            || string.IsNullOrWhiteSpace(builder.Configuration["Parameters:admin-password"]))
+        {
+            return identity;
+        }
+
+        return identity
+            .WithEnvironment("Identity__BootstrapAdmin__Email", builder.AddParameter("admin-email", secret: true))
+            .WithEnvironment("Identity__BootstrapAdmin__Password", builder.AddParameter("admin-password", secret: true));
     }
 
     /// <summary>The gateway's public endpoint on ZODIACORE_GATEWAY_PORT (8080; 0 lets the system choose, as tests do).</summary>

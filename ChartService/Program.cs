@@ -1,12 +1,16 @@
+using ZodiaCore.ChartService.Apis;
+using ZodiaCore.ChartService.Extensions;
 using ZodiaCore.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddChartEngine();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapChartsApi();
 
 app.Run();
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using ZodiaCore.Gateway.Proxy;
+using ZodiaCore.Gateway.RateLimiting;
 using ZodiaCore.Gateway.Security;
+using ZodiaCore.ServiceDefaults.Authentication;
 using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.ServiceDefaults.Health;
 
@@ -36,16 +37,25 @@ public static class GatewayServiceCollectionExtensions
             builder.AddRedisConnection();
         }
 
+        // Tokens are checked here too: /api/admin/** needs the admin role before anything is forwarded,
+        // and rate limits count per user.
+        builder.AddDefaultAuthentication();
+        builder.AddGatewayRateLimiting();
+
         builder.AddDownstreamHealthChecks(DownstreamServices);
         return builder;
     }
 
-    /// <summary>Security headers, CORS and the early body-size check, ahead of routing.</summary>
+    /// <summary>Trusted forwarding, security headers, the early body-size check, CORS, authentication and rate limits.</summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseGatewayRateLimiting();
         return app;
     }
 }

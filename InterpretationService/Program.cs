@@ -1,8 +1,10 @@
+using ZodiaCore.InterpretationService.Providers;
 using ZodiaCore.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddInterpretationProviders();
 
 var app = builder.Build();
 

@@ -13,30 +13,46 @@ public static partial class PrometheusExtensions
 {
     public const string PortSetting = "ZODIACORE_PROMETHEUS_PORT";
 
-    /// <summary>Writes monitoring/targets/&lt;job&gt;.json for each service once its endpoint is known.</summary>
+    /// <summary>
+    /// Writes targets/&lt;job&gt;.json under the data directory's Prometheus folder once endpoints are known;
+    /// the job is the resource name without a replica suffix, so gateway replicas share the "gateway" job.
+    /// </summary>
     public static string AddPrometheusTargets(this IDistributedApplicationBuilder builder, string dataDirectory,
-        params IResourceBuilder<ProjectResource>[] services)
+        IEnumerable<IResourceBuilder<ProjectResource>> services)
     {
         var source = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "monitoring"));
         var target = Directory.CreateDirectory(Path.Combine(dataDirectory, "prometheus")).FullName;
         CopyConfiguration(source, target, builder.Configuration["ZodiaCore:Prometheus:ScrapeInterval"]);
         var targets = Directory.CreateDirectory(Path.Combine(target, "targets")).FullName;
-        foreach (var service in services)
+        foreach (var job in services.GroupBy(s => JobName(s.Resource.Name)))
         {
-            var name = service.Resource.Name;
-            var endpoint = service.GetEndpoint("http");
-            builder.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>(service.Resource, (_, _) =>
+            var endpoints = job.Select(s => s.GetEndpoint("http")).ToList();
+            foreach (var service in job)
             {
-                var file = Path.Combine(targets, $"{name}.json");
-                var json = JsonSerializer.Serialize(new[] { new { targets = new[] { $"{endpoint.Host}:{endpoint.Port}" }, labels = new Dictionary<string, string>() } });
-                // Prometheus re-reads file_sd files when they change; write whole files so it never sees half of one.
-                File.WriteAllText(file + ".tmp", json);
-                File.Move(file + ".tmp", file, overwrite: true);
-                return Task.CompletedTask;
-            });
+                builder.Eventing.Subscribe<ResourceEndpointsAllocatedEvent>(service.Resource, (_, _) =>
+                {
+                    WriteTargets(Path.Combine(targets, $"{job.Key}.json"), endpoints.Where(e => e.IsAllocated));
+                    return Task.CompletedTask;
+                });
+            }
         }
 
         return target;
+    }
+
+    /// <summary>"gateway-2" → "gateway": replicas are instances of one job.</summary>
+    public static string JobName(string resourceName) => ReplicaSuffix().Replace(resourceName, "");
+
+    private static void WriteTargets(string file, IEnumerable<EndpointReference> endpoints)
+    {
+        var json = JsonSerializer.Serialize(new[]
+        {
+            new { targets = endpoints.Select(e => $"{e.Host}:{e.Port}").ToArray(), labels = new Dictionary<string, string>() },
+        });
+        // Prometheus re-reads file_sd files when they change; a whole-file move means it never sees half of one.
+        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, json);
+        File.Move(temporary, file, overwrite: true);
     }
 
     /// <summary>Prometheus from PATH (apt prometheus) on ZODIACORE_PROMETHEUS_PORT (9090), when it is installed.</summary>
@@ -87,6 +103,9 @@ public static partial class PrometheusExtensions
             }
         }
     }
+
+    [GeneratedRegex(@"-\d+$")]
+    private static partial Regex ReplicaSuffix();
 
     [GeneratedRegex(@"^(\s*(?:scrape_interval|evaluation_interval):\s*)\S+", RegexOptions.Multiline)]
     private static partial Regex IntervalSetting();

@@ -30,6 +30,8 @@ public sealed record TokenValidationSettings(string Issuer, string Audience, str
         ValidateIssuerSigningKey = true,
         RequireExpirationTime = true,
         RequireSignedTokens = true,
+        // A token whose kid is missing or unknown is never tried against every published key.
+        TryAllIssuerSigningKeys = false,
         ClockSkew = ClockSkew,
         NameClaimType = "sub",
         RoleClaimType = "role",

@@ -9,7 +9,8 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        app = await ZodiaCoreApp.StartAsync();
+        // Suites share this app: their logins must not spend each other's rate limits.
+        app = await ZodiaCoreApp.StartAsync(b => ZodiaCoreApp.ConfigureGateways(b, "RateLimiting__Auth__PermitLimit", "100000"));
         await app.WaitHealthyAsync(ZodiaCoreApp.Services);
     }
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ZodiaCore.IntegrationTests;
 
-/// <summary>A service that goes away: the gateway says so quickly and precisely. Gets its own AppHost.</summary>
+/// <summary>Something the system depends on goes away. These tests break things, so they get their own AppHost.</summary>
 [Collection(DistributedCollection.Name)]
 public sealed class StoppedServiceTests : IAsyncLifetime
 {
@@ -30,11 +29,8 @@ public sealed class StoppedServiceTests : IAsyncLifetime
     [Fact]
     public async Task With_charts_stopped_the_gateway_answers_503_problem_details_and_health_names_charts()
     {
-        var commands = app!.App.Services.GetRequiredService<ResourceCommandService>();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var result = await commands.ExecuteCommandAsync("charts", KnownResourceCommands.StopCommand, cts.Token);
-        Assert.True(result.Success, result.Message);
-        await app.Notifications.WaitForResourceAsync("charts", [KnownResourceStates.Exited, KnownResourceStates.Finished], cts.Token);
+        await app!.StopAsync("charts");
         using var client = app.CreateGatewayClient();
 
         var clock = Stopwatch.StartNew();
@@ -50,6 +46,29 @@ public sealed class StoppedServiceTests : IAsyncLifetime
         Assert.Equal("degraded", json.RootElement.GetProperty("status").GetString());
         var dependencies = json.RootElement.GetProperty("dependencies");
         Assert.Equal("degraded", dependencies.GetProperty("charts").GetProperty("status").GetString());
-        Assert.Equal("healthy", dependencies.GetProperty("identity").GetProperty("status").GetString());
+        Assert.Equal("charts is unreachable", dependencies.GetProperty("charts").GetProperty("description").GetString());
+        // Identity calls charts, so it may itself report degraded; it is still reachable.
+        Assert.NotEqual("unhealthy", dependencies.GetProperty("identity").GetProperty("status").GetString());
+        Assert.NotEqual("identity is unreachable", dependencies.GetProperty("identity").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task With_redis_stopped_the_login_limit_still_holds_in_process_and_other_requests_pass()
+    {
+        await app!.StopAsync("redis");
+        using var client = app.CreateGatewayClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/api/auth/login", UriKind.Relative),
+                new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+        using var other = await client.GetAsync(new Uri("/openapi/identity/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 }

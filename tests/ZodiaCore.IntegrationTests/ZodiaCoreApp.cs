@@ -60,6 +60,25 @@ public sealed class ZodiaCoreApp : IAsyncDisposable
         return new ZodiaCoreApp(app, dataDirectory);
     }
 
+    /// <summary>Sets an environment variable on every gateway replica before the app starts.</summary>
+    public static void ConfigureGateways(IDistributedApplicationTestingBuilder builder, string name, string value)
+    {
+        foreach (var gateway in builder.Resources.OfType<ProjectResource>().Where(r => r.Name.StartsWith("gateway", StringComparison.Ordinal)).ToList())
+        {
+            builder.CreateResourceBuilder(gateway).WithEnvironment(name, value);
+        }
+    }
+
+    /// <summary>Stops a resource through the same command the dashboard uses and waits until it has exited.</summary>
+    public async Task StopAsync(string resource)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cts.Token);
+        Assert.True(result.Success, result.Message);
+        await Notifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], cts.Token);
+    }
+
     /// <summary>Waits until each named resource reports healthy.</summary>
     public async Task WaitHealthyAsync(IEnumerable<string> resources, TimeSpan? timeout = null)
     {

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Synastry;
+using ZodiaCore.ChartService.Transits;
+
+namespace ZodiaCore.ChartService.Apis;
+
+/// <summary>Source-generated (reflection-free) JSON for the chart contracts, camelCase as the API promises.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(NatalChartRequest))]
+[JsonSerializable(typeof(ChartResponse))]
+[JsonSerializable(typeof(TransitRequest))]
+[JsonSerializable(typeof(TransitResponse))]
+[JsonSerializable(typeof(SynastryRequest))]
+[JsonSerializable(typeof(SynastryResponse))]
+[JsonSerializable(typeof(Time.BirthInstantCandidate))]
+[JsonSerializable(typeof(IReadOnlyList<Time.BirthInstantCandidate>))]
+[JsonSerializable(typeof(List<Time.BirthInstantCandidate>))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+[JsonSerializable(typeof(ProblemDetails))]
+public sealed partial class ChartJsonContext : JsonSerializerContext;

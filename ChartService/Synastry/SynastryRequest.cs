@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using ZodiaCore.ChartService.Apis;
+using ZodiaCore.ChartService.Charts;
+
+namespace ZodiaCore.ChartService.Synastry;
+
+/// <summary>Body of <c>POST /api/charts/synastry</c>: two births compared.</summary>
+public sealed record SynastryRequest(
+    NatalChartRequest? First,
+    NatalChartRequest? Second,
+    IReadOnlyList<string>? Aspects = null,
+    IReadOnlyDictionary<string, double>? Orbs = null)
+{
+    /// <summary>JSON errors met while reading the body, keyed by field; null when the body was read.</summary>
+    [JsonIgnore]
+    public IDictionary<string, string[]>? BindingErrors { get; init; }
+
+    public static async ValueTask<SynastryRequest?> BindAsync(HttpContext context)
+    {
+        var (value, errors) = await JsonBody.ReadAsync<SynastryRequest>(context);
+        return errors is null ? value : new SynastryRequest(null, null) { BindingErrors = errors };
+    }
+}
+
+public sealed record HouseOverlay(string Body, int House);
+
+/// <summary>Both charts, the aspects from the first person's points to the second's, and each in the other's houses.</summary>
+public sealed record SynastryResponse(
+    ChartResponse First,
+    ChartResponse Second,
+    IReadOnlyList<AspectResponse> Aspects,
+    IReadOnlyList<HouseOverlay> FirstInSecondHouses,
+    IReadOnlyList<HouseOverlay> SecondInFirstHouses);

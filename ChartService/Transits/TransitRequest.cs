@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using ZodiaCore.ChartService.Apis;
+using ZodiaCore.ChartService.Charts;
+
+namespace ZodiaCore.ChartService.Transits;
+
+/// <summary>Body of <c>POST /api/charts/transits</c>: a natal chart and the moment of the transits (default now).</summary>
+public sealed record TransitRequest(
+    NatalChartRequest? Natal,
+    string? At = null,
+    IReadOnlyList<string>? Aspects = null,
+    IReadOnlyDictionary<string, double>? Orbs = null)
+{
+    /// <summary>JSON errors met while reading the body, keyed by field; null when the body was read.</summary>
+    [JsonIgnore]
+    public IDictionary<string, string[]>? BindingErrors { get; init; }
+
+    public static async ValueTask<TransitRequest?> BindAsync(HttpContext context)
+    {
+        var (value, errors) = await JsonBody.ReadAsync<TransitRequest>(context);
+        return errors is null ? value : new TransitRequest(Natal: null) { BindingErrors = errors };
+    }
+}
+
+/// <summary>Transiting bodies (each with the natal house it crosses) and transit-to-natal aspects.</summary>
+public sealed record TransitResponse(
+    ChartResponse Natal,
+    string At,
+    double JulianDayUt,
+    IReadOnlyList<BodyResponse> Transits,
+    IReadOnlyList<AspectResponse> Aspects,
+    IReadOnlyList<ChartWarning> Warnings);

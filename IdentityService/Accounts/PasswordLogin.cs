@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using ZodiaCore.IdentityService.Observability;
+using ZodiaCore.IdentityService.Passwords;
+using ZodiaCore.IdentityService.Storage;
+using ZodiaCore.IdentityService.Tokens;
+
+namespace ZodiaCore.IdentityService.Accounts;
+
+/// <summary>E-mail + password login with lockout after repeated failures.</summary>
+public sealed class PasswordLogin(
+    IUserStore users,
+    PasswordHasher hasher,
+    PersonalDataProtector protector,
+    SessionTokens sessions,
+    IdentityMetrics metrics,
+    IOptions<LockoutOptions> lockout,
+    TimeProvider time,
+    ILogger<PasswordLogin> logger)
+{
+    public async Task<LoginResult> LoginAsync(string? email, string? password, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var normalized = EmailAddress.Normalize(email, out _);
+        var user = normalized is null ? null
+            : await users.FindByEmailHashAsync(protector.CandidateEmailHashes(normalized), cancellationToken).ConfigureAwait(false);
+        password ??= string.Empty;
+
+        if (user is null || user.DeletionRequestedAt is not null)
+        {
+            // The same Argon2 work as a real check, so response time does not reveal whether the account exists.
+            hasher.VerifyAgainstDummy(password);
+            return Fail(null, "unknown account");
+        }
+
+        var now = time.GetUtcNow();
+        var verification = hasher.Verify(password, user.PasswordHash);
+        if (user.IsLockedAt(now))
+        {
+            metrics.Login("locked");
+            SecurityEvents.LoginFailed(logger, user.Id, origin.ClientIp, "account locked", origin.CorrelationId);
+            // Only someone who knows the password learns that the account is locked.
+            return verification == PasswordVerification.Failed
+                ? LoginResult.InvalidCredentials
+                : LoginResult.Locked(user.LockedByAdmin ? null : user.LockedUntil);
+        }
+
+        if (verification == PasswordVerification.Failed)
+        {
+            var failures = await users.IncrementFailedLoginsAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            if (failures >= lockout.Value.MaxFailedAttempts)
+            {
+                var until = now + lockout.Value.Duration;
+                var current = await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user;
+                await users.ReplaceAsync(current with { LockedUntil = until, FailedLoginCount = 0 }, cancellationToken).ConfigureAwait(false);
+                metrics.Lockout();
+                SecurityEvents.AccountLocked(logger, user.Id, until, failures, origin.ClientIp, origin.CorrelationId);
+            }
+
+            return Fail(user.Id, "wrong password");
+        }
+
+        var updated = user with
+        {
+            FailedLoginCount = 0,
+            LockedUntil = null,
+            LastLogin = now,
+            PasswordHash = verification == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password) : user.PasswordHash,
+        };
+        await users.ReplaceAsync(updated, cancellationToken).ConfigureAwait(false);
+        var tokens = await sessions.IssueAsync(updated, familyId: null, cancellationToken).ConfigureAwait(false);
+        metrics.Login("success");
+        SecurityEvents.LoginSucceeded(logger, user.Id, origin.ClientIp, origin.CorrelationId);
+        return LoginResult.Success(tokens);
+
+        LoginResult Fail(string? userId, string reason)
+        {
+            metrics.Login("failure");
+            SecurityEvents.LoginFailed(logger, userId, origin.ClientIp, reason, origin.CorrelationId);
+            return LoginResult.InvalidCredentials;
+        }
+    }
+}
+
+/// <summary>Outcome of a login attempt.</summary>
+public sealed record LoginResult(TokenPair? Tokens, bool IsLocked, DateTimeOffset? LockedUntil)
+{
+    public static LoginResult InvalidCredentials { get; } = new(null, false, null);
+
+    public static LoginResult Success(TokenPair tokens) => new(tokens, false, null);
+
+    public static LoginResult Locked(DateTimeOffset? until) => new(null, true, until);
+}

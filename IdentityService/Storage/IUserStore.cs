@@ -1,0 +1,29 @@
+using ZodiaCore.IdentityService.Accounts;
+
+namespace ZodiaCore.IdentityService.Storage;
+
+/// <summary>Accounts, in MongoDB (collection <c>users</c>) or LiteDB.</summary>
+public interface IUserStore
+{
+    /// <summary>Inserts a new account; false when the e-mail hash is already taken.</summary>
+    Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken);
+
+    Task<UserAccount?> FindByIdAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Finds the account whose e-mail hash is any of <paramref name="emailHashes"/> (several during key rotation).</summary>
+    Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored account; false when it no longer exists or the e-mail hash collides.</summary>
+    Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken);
+
+    /// <summary>Atomically adds one failed login and returns the new count.</summary>
+    Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Newest first; optionally only the accounts whose e-mail hash is one of <paramref name="emailHashes"/>.</summary>
+    Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken);
+
+    /// <summary>Accounts whose deletion was asked and is not finished.</summary>
+    Task<IReadOnlyList<UserAccount>> ListPendingDeletionAsync(CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,126 @@
+using LiteDB;
+using ZodiaCore.IdentityService.Accounts;
+using static ZodiaCore.IdentityService.Storage.LiteDb.IdentityLiteDatabase;
+
+namespace ZodiaCore.IdentityService.Storage.LiteDb;
+
+public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
+{
+    public Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            db.Users.Insert(ToDocument(user));
+            return Task.FromResult(true);
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    public Task<UserAccount?> FindByIdAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Users.FindById(id) is { } doc ? FromDocument(doc) : null);
+
+    public Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emailHashes);
+        var doc = db.Users.FindOne(Query.In("emailHash", new BsonArray(emailHashes.Select(h => new BsonValue(h)))));
+        return Task.FromResult(doc is null ? null : FromDocument(doc));
+    }
+
+    public Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            return Task.FromResult(db.Users.Update(ToDocument(user)));
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    public Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (db.WriteLock)
+        {
+            var doc = db.Users.FindById(id);
+            if (doc is null)
+            {
+                return Task.FromResult(0);
+            }
+
+            var count = doc["failedLoginCount"].AsInt32 + 1;
+            doc["failedLoginCount"] = count;
+            db.Users.Update(doc);
+            return Task.FromResult(count);
+        }
+    }
+
+    public Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken)
+    {
+        var query = db.Users.Query();
+        if (emailHashes is not null)
+        {
+            query = query.Where(Query.In("emailHash", new BsonArray(emailHashes.Select(h => new BsonValue(h)))));
+        }
+
+        var total = query.Count();
+        var items = query
+            .OrderByDescending("$.createdAt")
+            .Skip((page - 1) * pageSize)
+            .Limit(pageSize)
+            .ToList()
+            .Select(FromDocument)
+            .ToArray();
+        return Task.FromResult(new PagedResult<UserAccount>(items, page, pageSize, total));
+    }
+
+    public Task<IReadOnlyList<UserAccount>> ListPendingDeletionAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<UserAccount> items = db.Users.Find(Query.Not("deletionRequestedAt", BsonValue.Null)).Select(FromDocument).ToArray();
+        return Task.FromResult(items);
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Users.Delete(id));
+
+    private static BsonDocument ToDocument(UserAccount user) => new()
+    {
+        ["_id"] = user.Id,
+        ["emailHash"] = user.EmailHash,
+        ["email"] = user.EmailCiphertext,
+        ["displayName"] = user.DisplayName,
+        ["passwordHash"] = user.PasswordHash,
+        ["roles"] = new BsonArray(user.Roles.Select(r => new BsonValue(r))),
+        ["createdAt"] = Date(user.CreatedAt),
+        ["lastLogin"] = Date(user.LastLogin),
+        ["failedLoginCount"] = user.FailedLoginCount,
+        ["lockedUntil"] = Date(user.LockedUntil),
+        ["lockedByAdmin"] = user.LockedByAdmin,
+        ["birth"] = Bytes(user.BirthCiphertext),
+        ["location"] = Bytes(user.LocationCiphertext),
+        ["deletionRequestedAt"] = Date(user.DeletionRequestedAt),
+    };
+
+    private static UserAccount FromDocument(BsonDocument doc) => new()
+    {
+        Id = doc["_id"].AsString,
+        EmailHash = doc["emailHash"].AsString,
+        EmailCiphertext = doc["email"].AsBinary,
+        DisplayName = doc["displayName"].AsString,
+        PasswordHash = doc["passwordHash"].AsString,
+        Roles = doc["roles"].AsArray.Select(r => r.AsString).ToArray(),
+        CreatedAt = ReadDate(doc["createdAt"]) ?? DateTimeOffset.MinValue,
+        LastLogin = ReadDate(doc["lastLogin"]),
+        FailedLoginCount = doc["failedLoginCount"].AsInt32,
+        LockedUntil = ReadDate(doc["lockedUntil"]),
+        LockedByAdmin = doc["lockedByAdmin"].AsBoolean,
+        BirthCiphertext = doc["birth"].IsNull ? null : doc["birth"].AsBinary,
+        LocationCiphertext = doc["location"].IsNull ? null : doc["location"].AsBinary,
+        DeletionRequestedAt = ReadDate(doc["deletionRequestedAt"]),
+    };
+}

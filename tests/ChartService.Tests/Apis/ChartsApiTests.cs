@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ZodiaCore.ChartService.Apis;
+using ZodiaCore.ChartService.Extensions;
+
+namespace ZodiaCore.ChartService.Tests.Apis;
+
+/// <summary>The endpoints on an in-memory host wired the way the service wires them.</summary>
+public sealed class ChartsApiTests : IAsyncLifetime
+{
+    private WebApplication? app;
+    private HttpClient? client;
+
+    private HttpClient Client => client!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.AddChartEngine();
+        builder.Services.AddProblemDetails();
+        app = builder.Build();
+        app.MapChartsApi();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        client = app.GetTestClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private const string NatalBody = """
+        {
+          "birth": { "date": "1990-05-15", "time": "14:30:00", "timeZone": "Europe/London" },
+          "location": { "latitude": 51.5074, "longitude": -0.1278, "altitude": 0, "name": "London" },
+          "options": { "houseSystem": "placidus", "zodiac": "tropical", "ayanamsa": "lahiri",
+                       "nodeType": "true", "bodies": null, "aspects": null, "orbs": null }
+        }
+        """;
+
+    [Fact]
+    public async Task Natal_chart_answers_with_the_documented_field_names()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var root = json.RootElement;
+        foreach (var name in new[] { "contentId", "utc", "utcOffset", "julianDayUt", "bodies", "houses", "angles", "aspects", "elements", "modalities", "moonPhase", "chartRuler", "patterns", "meta", "warnings" })
+        {
+            Assert.True(root.TryGetProperty(name, out _), name);
+        }
+
+        var sun = root.GetProperty("bodies")[0];
+        foreach (var name in new[] { "name", "longitude", "latitude", "distance", "speed", "retrograde", "sign", "degreeInSign", "formatted", "house" })
+        {
+            Assert.True(sun.TryGetProperty(name, out _), name);
+        }
+
+        Assert.Equal("sun", sun.GetProperty("name").GetString());
+        Assert.Equal("1990-05-15T13:30:00Z", root.GetProperty("utc").GetString());
+        Assert.Equal(12, root.GetProperty("houses").GetProperty("cusps").GetArrayLength());
+        Assert.Equal("placidus", root.GetProperty("houses").GetProperty("systemUsed").GetString());
+        foreach (var name in new[] { "ascendant", "midheaven", "descendant", "imumCoeli", "vertex" })
+        {
+            Assert.Equal(JsonValueKind.Number, root.GetProperty("angles").GetProperty(name).ValueKind);
+        }
+
+        Assert.False(root.TryGetProperty("ayanamsaValue", out _));
+    }
+
+    [Fact]
+    public async Task A_latitude_out_of_range_is_a_validation_problem_naming_the_field()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody.Replace("51.5074", "95", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("location.latitude", out _));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_a_validation_problem_naming_the_field()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody.Replace("51.5074", "\"north\"", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("location.latitude", out _));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_500()
+    {
+        using var response = await Post("/api/charts/natal", "{ \"birth\": ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Options_sent_as_json_narrow_bodies_and_set_orbs()
+    {
+        var body = NatalBody.Replace("\"bodies\": null", "\"bodies\": [\"sun\", \"moon\", \"chiron\"]", StringComparison.Ordinal)
+            .Replace("\"orbs\": null", "\"orbs\": { \"conjunction\": 1 }", StringComparison.Ordinal)
+            .Replace("\"zodiac\": \"tropical\"", "\"zodiac\": \"sidereal\"", StringComparison.Ordinal);
+
+        using var response = await Post("/api/charts/natal", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(3, json.RootElement.GetProperty("bodies").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("bodies")[0].TryGetProperty("nakshatra", out _));
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("ayanamsaValue").ValueKind);
+        foreach (var aspect in json.RootElement.GetProperty("aspects").EnumerateArray())
+        {
+            if (aspect.GetProperty("kind").GetString() == "conjunction")
+            {
+                Assert.True(aspect.GetProperty("orb").GetDouble() <= 1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_ambiguous_local_time_is_422_with_the_candidate_instants()
+    {
+        var body = NatalBody.Replace("1990-05-15", "2021-10-31", StringComparison.Ordinal).Replace("14:30:00", "01:30:00", StringComparison.Ordinal);
+
+        using var response = await Post("/api/charts/natal", body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var candidates = json.RootElement.GetProperty("candidates");
+        Assert.Equal("2021-10-31T00:30:00Z", candidates[0].GetProperty("utc").GetString());
+        Assert.Equal("2021-10-31T01:30:00Z", candidates[1].GetProperty("utc").GetString());
+    }
+
+    [Fact]
+    public async Task Natal_svg_is_served_as_svg()
+    {
+        using var response = await Post("/api/charts/natal/svg", NatalBody);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("svg", document.Root!.Name.LocalName);
+    }
+
+    [Fact]
+    public async Task Transits_and_synastry_answer_200()
+    {
+        using var transits = await Post("/api/charts/transits", $$"""{ "natal": {{NatalBody}}, "at": "2026-01-01T00:00:00Z" }""");
+        using var synastry = await Post("/api/charts/synastry", $$"""{ "first": {{NatalBody}}, "second": {{NatalBody}} }""");
+
+        Assert.Equal(HttpStatusCode.OK, transits.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, synastry.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_ephemeris_health_check_is_registered_and_healthy_with_the_files()
+    {
+        var health = app!.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+
+        var report = await health.CheckHealthAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, report.Entries["ephemeris"].Status);
+    }
+
+    private Task<HttpResponseMessage> Post(string path, string json) =>
+        Client.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+}

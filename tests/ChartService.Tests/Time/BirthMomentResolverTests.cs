@@ -1,0 +1,144 @@
+using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Time;
+
+namespace ZodiaCore.ChartService.Tests.Time;
+
+public sealed class BirthMomentResolverTests
+{
+    [Theory]
+    [InlineData("Europe/London", "2021-03-28", "01:30", "2021-03-28T00:30:00Z", "2021-03-28T01:30:00Z")]
+    [InlineData("America/New_York", "2021-03-14", "02:30", "2021-03-14T06:30:00Z", "2021-03-14T07:30:00Z")]
+    public void A_local_time_skipped_by_spring_forward_lists_both_candidate_instants(string zone, string date, string time, string earlier, string later)
+    {
+        var result = BirthMomentResolver.Resolve(new BirthInput(date, time, zone));
+
+        Assert.Null(result.Moment);
+        Assert.Equal("skipped", result.Ambiguity!.Kind);
+        Assert.Equal([earlier, later], result.Ambiguity.Candidates.Select(c => c.Utc));
+        Assert.Equal(["earlier", "later"], result.Ambiguity.Candidates.Select(c => c.Disambiguation));
+    }
+
+    [Theory]
+    [InlineData("Europe/London", "2021-10-31", "01:30", "2021-10-31T00:30:00Z", "2021-10-31T01:30:00Z")]
+    [InlineData("America/New_York", "2021-11-07", "01:30", "2021-11-07T05:30:00Z", "2021-11-07T06:30:00Z")]
+    public void A_local_time_repeated_by_fall_back_lists_both_candidate_instants(string zone, string date, string time, string earlier, string later)
+    {
+        var result = BirthMomentResolver.Resolve(new BirthInput(date, time, zone));
+
+        Assert.Equal("ambiguous", result.Ambiguity!.Kind);
+        Assert.Equal([earlier, later], result.Ambiguity.Candidates.Select(c => c.Utc));
+    }
+
+    [Theory]
+    [InlineData("earlier", "2021-11-07T05:30:00Z", "-04:00")]
+    [InlineData("later", "2021-11-07T06:30:00Z", "-05:00")]
+    public void Disambiguation_picks_one_side_of_the_overlap_and_says_so(string choice, string utc, string offset)
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("2021-11-07", "01:30", "America/New_York", Disambiguation: choice)).Moment!;
+
+        Assert.Equal(utc, BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Equal(offset, BirthMomentResolver.FormatOffset(moment.Offset));
+        Assert.Contains(moment.Warnings, w => w.Code == WarningCodes.AmbiguousResolved);
+    }
+
+    [Fact]
+    public void Disambiguation_of_a_skipped_time_is_reported_as_skipped()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("2021-03-28", "01:30", "Europe/London", Disambiguation: "later")).Moment!;
+
+        Assert.Equal("2021-03-28T01:30:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Contains(moment.Warnings, w => w.Code == WarningCodes.SkippedResolved);
+    }
+
+    [Fact]
+    public void A_birth_in_London_before_standard_time_uses_local_mean_time()
+    {
+        // Greenwich mean time came to London in December 1847; before that tzdb has LMT -0:01:15.
+        var moment = BirthMomentResolver.Resolve(new BirthInput("1840-06-01", "12:00", "Europe/London")).Moment!;
+
+        Assert.True(moment.IsLocalMeanTime);
+        Assert.Equal("-00:01:15", BirthMomentResolver.FormatOffset(moment.Offset));
+        Assert.Equal("1840-06-01T12:01:15Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Contains(moment.Warnings, w => w.Code == WarningCodes.LocalMeanTime);
+    }
+
+    [Fact]
+    public void A_birth_in_New_York_before_railway_time_uses_its_local_mean_time()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("1850-01-01", "00:00", "America/New_York")).Moment!;
+
+        Assert.True(moment.IsLocalMeanTime);
+        Assert.Equal("-04:56:02", BirthMomentResolver.FormatOffset(moment.Offset));
+        Assert.Equal("1850-01-01T04:56:02Z", BirthMomentResolver.FormatUtc(moment.Utc));
+    }
+
+    [Fact]
+    public void A_birth_after_standard_time_is_not_local_mean_time()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("1990-05-15", "14:30", "Europe/London")).Moment!;
+
+        Assert.False(moment.IsLocalMeanTime);
+        Assert.Equal("1990-05-15T13:30:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Equal("+01:00", BirthMomentResolver.FormatOffset(moment.Offset));
+    }
+
+    [Fact]
+    public void An_explicit_offset_is_applied_as_given()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("1990-05-15", "14:30", UtcOffset: "+05:30")).Moment!;
+
+        Assert.Equal("1990-05-15T09:00:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Equal("utcOffset", moment.Source);
+    }
+
+    [Fact]
+    public void A_utc_instant_is_taken_as_is()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput(Utc: "1990-05-15T13:30:00Z")).Moment!;
+
+        Assert.Equal("1990-05-15T13:30:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Equal("+00:00", BirthMomentResolver.FormatOffset(moment.Offset));
+        Assert.Equal("utc", moment.Source);
+    }
+
+    [Fact]
+    public void An_unknown_time_is_cast_for_local_noon()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput("1990-05-15", TimeZone: "Europe/London", TimeUnknown: true)).Moment!;
+
+        Assert.True(moment.TimeUnknown);
+        Assert.Equal("1990-05-15T11:00:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Contains(moment.Warnings, w => w.Code == WarningCodes.TimeUnknown);
+    }
+
+    [Theory]
+    [InlineData("1990-02-30", "12:00", "Europe/London", null, "birth.date")]
+    [InlineData("1990-05-15", "25:00", "Europe/London", null, "birth.time")]
+    [InlineData("1990-05-15", "12:00", "Mars/Olympus_Mons", null, "birth.timeZone")]
+    [InlineData("1990-05-15", "12:00", null, "+5h", "birth.utcOffset")]
+    [InlineData("1990-05-15", "12:00", null, null, "birth.timeZone")]
+    [InlineData("6000-01-01", "12:00", "Europe/London", null, "birth.date")]
+    public void Bad_birth_fields_are_named_in_the_errors(string date, string time, string? zone, string? offset, string field)
+    {
+        var result = BirthMomentResolver.Resolve(new BirthInput(date, time, zone, offset));
+
+        Assert.Null(result.Moment);
+        Assert.Contains(field, result.Errors!.Keys);
+    }
+
+    [Fact]
+    public void A_date_outside_the_ephemeris_names_the_supported_years()
+    {
+        var result = BirthMomentResolver.Resolve(new BirthInput("6000-01-01", "12:00", "Europe/London"));
+
+        Assert.Contains(SupportedRange.Description, result.Errors!["birth.date"][0]);
+    }
+
+    [Fact]
+    public void The_julian_day_of_J2000_noon_is_2451545()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput(Utc: "2000-01-01T12:00:00Z")).Moment!;
+
+        Assert.Equal(2451545.0, JulianDay.FromInstant(moment.Utc));
+    }
+}
