@@ -3,7 +3,7 @@
 
 CONFIGURATION ?= Release
 APT_PACKAGES := redis-server libswe2.0 libswe-dev swe-standard-data swetest prometheus \
-	prometheus-alertmanager gettext-base python3-yaml wrk
+	prometheus-alertmanager gettext-base python3-yaml wrk chromium
 DOTNET := dotnet
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1

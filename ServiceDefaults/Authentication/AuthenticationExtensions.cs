@@ -38,10 +38,13 @@ public static class AuthenticationExtensions
         services.AddHttpClient(JwksSigningKeySource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IIssuerSigningKeySource, TimeProvider>((options, source, time) =>
+            .Configure<IIssuerSigningKeySource, TimeProvider, ValidatedTokenCache>((options, source, time, tokenCache) =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokenCache);
                 options.RequireHttpsMetadata = false; // no metadata address is used; keys come from the source
                 options.TokenValidationParameters = settings.ToParameters();
                 options.ConfigurationManager = new SigningKeyConfigurationManager(source, settings.Issuer, time);

@@ -222,6 +222,7 @@ public sealed class FoundationTests(DistributedAppFixture fixture)
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("correlationId").GetString()));
     }
 
+    // Read as text: the buffered body can be read again by a later assertion.
     internal static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response) =>
-        await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 }
