@@ -25,6 +25,7 @@ var charts = builder.AddProject<Projects.ChartService>("charts", "http")
 var interpretation = builder.AddProject<Projects.InterpretationService>("interpretation", "http")
     .WithZodiaCoreDefaults(dataDirectory, encryptionKey)
     .WithStores(infrastructure)
+    .WithAiProviderKeys()
     .WithReference(identity)
     .WithReference(charts).WaitFor(charts);
 

@@ -78,6 +78,25 @@ public static class ServiceWiringExtensions
             .WithEnvironment("Identity__BootstrapAdmin__Password", builder.AddParameter("admin-password", secret: true));
     }
 
+    /// <summary>
+    /// AI provider keys as secret parameters, declared only for the providers configured
+    /// (Parameters:openai-api-key, anthropic-api-key, google-api-key); without any, interpretations come from
+    /// the built-in interpreter.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithAiProviderKeys(this IResourceBuilder<ProjectResource> interpretation)
+    {
+        var builder = interpretation.ApplicationBuilder;
+        foreach (var (parameter, variable) in new[] { ("openai-api-key", "OPENAI_API_KEY"), ("anthropic-api-key", "ANTHROPIC_API_KEY"), ("google-api-key", "GOOGLE_API_KEY") })
+        {
+            if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Parameters:{parameter}"]))
+            {
+                interpretation.WithEnvironment(variable, builder.AddParameter(parameter, secret: true));
+            }
+        }
+
+        return interpretation;
+    }
+
     /// <summary>The gateway's public endpoint on ZODIACORE_GATEWAY_PORT (8080; 0 lets the system choose, as tests do).</summary>
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway)
     {

@@ -1,16 +1,21 @@
 using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Extensions;
 using ZodiaCore.ServiceDefaults;
+using ZodiaCore.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddChartEngine();
+builder.AddChartServices();
+builder.AddDefaultAuthentication();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapChartsApi();
+app.MapConventionsApi();
+app.MapSavedChartsApi();
+app.MapInternalUsersApi();
 
 app.Run();
 

@@ -1,14 +1,19 @@
-using ZodiaCore.InterpretationService.Providers;
+using ZodiaCore.InterpretationService.Apis;
+using ZodiaCore.InterpretationService.Extensions;
 using ZodiaCore.ServiceDefaults;
+using ZodiaCore.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddInterpretationProviders();
+builder.AddInterpretationServices();
+builder.AddDefaultAuthentication();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapInterpretationsApi();
+app.MapInternalApi();
 
 app.Run();
 

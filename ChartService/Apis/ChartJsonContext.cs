@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.SavedCharts;
+using ZodiaCore.ChartService.Storage;
 using ZodiaCore.ChartService.Synastry;
 using ZodiaCore.ChartService.Transits;
 
@@ -15,6 +17,11 @@ namespace ZodiaCore.ChartService.Apis;
 [JsonSerializable(typeof(TransitResponse))]
 [JsonSerializable(typeof(SynastryRequest))]
 [JsonSerializable(typeof(SynastryResponse))]
+[JsonSerializable(typeof(SaveChartRequest))]
+[JsonSerializable(typeof(SavedChartResponse))]
+[JsonSerializable(typeof(SavedChartPayload))]
+[JsonSerializable(typeof(PagedResult<SavedChartSummary>))]
+[JsonSerializable(typeof(UserChartsExport))]
 [JsonSerializable(typeof(Time.BirthInstantCandidate))]
 [JsonSerializable(typeof(IReadOnlyList<Time.BirthInstantCandidate>))]
 [JsonSerializable(typeof(List<Time.BirthInstantCandidate>))]

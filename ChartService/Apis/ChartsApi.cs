@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ZodiaCore.ChartService.Caching;
 using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Observability;
 using ZodiaCore.ChartService.Rendering;
 using ZodiaCore.ChartService.Synastry;
 using ZodiaCore.ChartService.Transits;
@@ -44,10 +47,10 @@ public static class ChartsApi
         return api;
     }
 
-    public static Results<Ok<ChartResponse>, ValidationProblem, ProblemHttpResult> CreateNatalChart(
-        NatalChartRequest? request, NatalChartBuilder builder)
+    public static async ValueTask<Results<Ok<ChartResponse>, ValidationProblem, ProblemHttpResult>> CreateNatalChart(
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
     {
-        var outcome = request?.BindingErrors is { } bindingErrors ? ChartOutcome.Invalid<ChartResponse>(bindingErrors) : builder.Build(request);
+        var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
             return TypedResults.Ok(chart);
@@ -56,10 +59,10 @@ public static class ChartsApi
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
     }
 
-    public static Results<ContentHttpResult, ValidationProblem, ProblemHttpResult> DrawNatalChart(
-        NatalChartRequest? request, NatalChartBuilder builder)
+    public static async ValueTask<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> DrawNatalChart(
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
     {
-        var outcome = request?.BindingErrors is { } bindingErrors ? ChartOutcome.Invalid<ChartResponse>(bindingErrors) : builder.Build(request);
+        var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
             return TypedResults.Text(ChartWheelSvg.Render(chart), SvgContentType);
@@ -69,11 +72,15 @@ public static class ChartsApi
     }
 
     public static Results<Ok<TransitResponse>, ValidationProblem, ProblemHttpResult> CalculateTransits(
-        TransitRequest? request, TransitCalculator transits)
+        TransitRequest? request, TransitCalculator transits, ChartMetrics metrics)
     {
-        var outcome = request?.BindingErrors is { } bindingErrors ? ChartOutcome.Invalid<TransitResponse>(bindingErrors) : transits.Calculate(request);
+        ArgumentNullException.ThrowIfNull(transits);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = transits.Calculate(request);
         if (outcome.Value is { } value)
         {
+            metrics.Computed(ChartMetrics.Transits, started);
             return TypedResults.Ok(value);
         }
 
@@ -81,15 +88,31 @@ public static class ChartsApi
     }
 
     public static Results<Ok<SynastryResponse>, ValidationProblem, ProblemHttpResult> CalculateSynastry(
-        SynastryRequest? request, SynastryCalculator synastry)
+        SynastryRequest? request, SynastryCalculator synastry, ChartMetrics metrics)
     {
-        var outcome = request?.BindingErrors is { } bindingErrors ? ChartOutcome.Invalid<SynastryResponse>(bindingErrors) : synastry.Calculate(request);
+        ArgumentNullException.ThrowIfNull(synastry);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = synastry.Calculate(request);
         if (outcome.Value is { } value)
         {
+            metrics.Computed(ChartMetrics.Synastry, started);
             return TypedResults.Ok(value);
         }
 
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
+    }
+
+    /// <summary>Validates and resolves the request (cheap), then takes the chart from the cache or computes it.</summary>
+    private static ValueTask<ChartOutcome<ChartResponse>> BuildCachedAsync(
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(cache);
+        var prepared = builder.Prepare(request, "");
+        return prepared.Value is { } chart
+            ? cache.GetOrComputeAsync(chart, cancellationToken)
+            : ValueTask.FromResult(prepared.Cast<ChartResponse>());
     }
 
     /// <summary>Problems other than validation keep their own status (422 ambiguity or polar refusal, 503 library missing).</summary>

@@ -1,8 +1,14 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace ZodiaCore.ChartService.Charts;
 
 /// <summary>A computed natal chart. Field names are part of the public contract.</summary>
+/// <remarks>
+/// Never changed once built, and marked so: HybridCache then hands out the cached instance from memory instead of
+/// deserialising (and decrypting) a copy on every hit.
+/// </remarks>
+[ImmutableObject(true)]
 public sealed record ChartResponse(
     string ContentId,
     string Utc,

@@ -1,22 +1,9 @@
-using System.Text.Json.Serialization;
-using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Time;
 
 namespace ZodiaCore.ChartService.Charts;
 
 /// <summary>Body of <c>POST /api/charts/natal</c>.</summary>
-public sealed record NatalChartRequest(BirthInput? Birth, LocationInput? Location, ChartOptions? Options = null)
-{
-    /// <summary>JSON errors met while reading the body, keyed by field; null when the body was read.</summary>
-    [JsonIgnore]
-    public IDictionary<string, string[]>? BindingErrors { get; init; }
-
-    public static async ValueTask<NatalChartRequest?> BindAsync(HttpContext context)
-    {
-        var (value, errors) = await JsonBody.ReadAsync<NatalChartRequest>(context);
-        return errors is null ? value : new NatalChartRequest(null, null) { BindingErrors = errors };
-    }
-}
+public sealed record NatalChartRequest(BirthInput? Birth, LocationInput? Location, ChartOptions? Options = null);
 
 public sealed record LocationInput(double? Latitude, double? Longitude, double? Altitude = null, string? Name = null);
 

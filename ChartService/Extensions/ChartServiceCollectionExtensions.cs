@@ -1,21 +1,67 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 using ZodiaCore.ChartService.Apis;
+using ZodiaCore.ChartService.Caching;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
+using ZodiaCore.ChartService.Observability;
+using ZodiaCore.ChartService.SavedCharts;
+using ZodiaCore.ChartService.Storage;
+using ZodiaCore.ChartService.Storage.LiteDb;
+using ZodiaCore.ChartService.Storage.Mongo;
 using ZodiaCore.ChartService.Synastry;
 using ZodiaCore.ChartService.Transits;
+using ZodiaCore.FieldEncryption;
+using ZodiaCore.ServiceDefaults.Configuration;
+using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.ServiceDefaults.Health;
+using ZodiaCore.ServiceDefaults.Hosting;
 
 namespace ZodiaCore.ChartService.Extensions;
 
 public static class ChartServiceCollectionExtensions
 {
+    /// <summary>Prefix of the chart cache's keys in Redis, which other services share.</summary>
+    public const string RedisKeyPrefix = "zodiacore:charts:";
+
+    /// <summary>
+    /// Registers everything ChartService runs on: the chart engine (<see cref="AddChartEngine"/>), field encryption
+    /// (<c>ENCRYPTION_KEY</c>, required), the chart cache (HybridCache in memory, Redis as second level when a
+    /// <c>redis</c> connection string is configured; entries live <c>CACHE_TTL</c> seconds, default 3600), the metrics
+    /// and the saved-chart store (MongoDB when a <c>mongodb</c> connection string is configured, else LiteDB in
+    /// <c>charts.db</c> under the data directory). Call before <c>AddDefaultAuthentication</c>.
+    /// </summary>
+    public static TBuilder AddChartServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.RequireSettings(new RequiredSetting(EncryptionKeyRing.CurrentKeySetting,
+            "the key that encrypts saved and cached charts: base64 of 32 random bytes", EncryptionKeyRing.IsValidKey));
+
+        builder.AddChartEngine();
+        services.AddFieldEncryption(builder.Configuration);
+        services.AddMetrics();
+        services.AddSingleton<ChartMetrics>();
+        services.AddSingleton<SavedChartProtector>();
+        services.AddSingleton<ChartCache>();
+
+        AddChartCache(builder);
+        AddStorage(builder);
+        return builder;
+    }
+
     /// <summary>
     /// Registers the Swiss Ephemeris chart engine (options from the <c>Ephemeris</c> section, e.g. <c>Ephemeris:Path</c>),
     /// the natal, transit and synastry calculators, the chart JSON contracts and the <c>ephemeris</c> health check.
     /// </summary>
+    private static readonly TimeSpan LocalCacheLimit = TimeSpan.FromMinutes(5);
+
     public static IHostApplicationBuilder AddChartEngine(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EphemerisOptions>().BindConfiguration(EphemerisOptions.SectionName);
         builder.Services.AddSingleton<SwissEphemeris>();
         builder.Services.AddSingleton<ChartEngine>();
@@ -29,5 +75,46 @@ public static class ChartServiceCollectionExtensions
 
         builder.Services.AddHealthChecks().AddCheck<EphemerisHealthCheck>("ephemeris", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    private static void AddChartCache(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var ttl = ChartCache.ReadTtl(builder.Configuration);
+        services.AddHybridCache(options => options.DefaultEntryOptions = new HybridCacheEntryOptions
+        {
+            Expiration = ttl,
+            // Memory holds recent charts only: a flood of distinct inputs must not grow the process for an hour.
+            // Redis keeps them for the full TTL.
+            LocalCacheExpiration = ttl < LocalCacheLimit ? ttl : LocalCacheLimit,
+        }).AddSerializer<ChartResponse, EncryptedChartSerializer>();
+
+        if (!builder.Configuration.HasRedis())
+        {
+            return; // memory only
+        }
+
+        builder.AddRedisConnection();
+        services.AddStackExchangeRedisCache(options => options.InstanceName = RedisKeyPrefix);
+        // The one multiplexer of AddRedisConnection, which connects in the background and survives Redis restarts.
+        services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, provider) =>
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+    }
+
+    private static void AddStorage(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Configuration.HasMongoDb())
+        {
+            builder.AddMongoDb(ChartMongoDatabase.DefaultDatabaseName);
+            services.AddSingleton<ChartMongoDatabase>();
+            services.AddSingleton<ISavedChartStore, MongoSavedChartStore>();
+            return;
+        }
+
+        services.AddSingleton(provider => new ChartLiteDatabase(
+            Path.Combine(DataDirectory.Resolve(provider.GetRequiredService<IConfiguration>()), ChartLiteDatabase.FileName)));
+        services.AddSingleton<ISavedChartStore, LiteDbSavedChartStore>();
+        services.AddHealthChecks().AddCheck("database", () => HealthCheckResult.Healthy("embedded LiteDB"), tags: [HealthEndpoints.ReadyTag]);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Charts;
 
 namespace ZodiaCore.ChartService.Synastry;
@@ -9,18 +7,7 @@ public sealed record SynastryRequest(
     NatalChartRequest? First,
     NatalChartRequest? Second,
     IReadOnlyList<string>? Aspects = null,
-    IReadOnlyDictionary<string, double>? Orbs = null)
-{
-    /// <summary>JSON errors met while reading the body, keyed by field; null when the body was read.</summary>
-    [JsonIgnore]
-    public IDictionary<string, string[]>? BindingErrors { get; init; }
-
-    public static async ValueTask<SynastryRequest?> BindAsync(HttpContext context)
-    {
-        var (value, errors) = await JsonBody.ReadAsync<SynastryRequest>(context);
-        return errors is null ? value : new SynastryRequest(null, null) { BindingErrors = errors };
-    }
-}
+    IReadOnlyDictionary<string, double>? Orbs = null);
 
 public sealed record HouseOverlay(string Body, int House);
 

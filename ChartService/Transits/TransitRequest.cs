@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Charts;
 
 namespace ZodiaCore.ChartService.Transits;
@@ -9,18 +7,7 @@ public sealed record TransitRequest(
     NatalChartRequest? Natal,
     string? At = null,
     IReadOnlyList<string>? Aspects = null,
-    IReadOnlyDictionary<string, double>? Orbs = null)
-{
-    /// <summary>JSON errors met while reading the body, keyed by field; null when the body was read.</summary>
-    [JsonIgnore]
-    public IDictionary<string, string[]>? BindingErrors { get; init; }
-
-    public static async ValueTask<TransitRequest?> BindAsync(HttpContext context)
-    {
-        var (value, errors) = await JsonBody.ReadAsync<TransitRequest>(context);
-        return errors is null ? value : new TransitRequest(Natal: null) { BindingErrors = errors };
-    }
-}
+    IReadOnlyDictionary<string, double>? Orbs = null);
 
 /// <summary>Transiting bodies (each with the natal house it crosses) and transit-to-natal aspects.</summary>
 public sealed record TransitResponse(

@@ -21,8 +21,18 @@ public static class ProblemDetailsExtensions
             context.ProblemDetails.Instance ??= http.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationContext.Current(http);
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
-            // The framework's developer page is never used: exceptions are described, not dumped.
+            // Exceptions are described, never dumped: not even the Development exception page may show internals.
             context.ProblemDetails.Extensions.Remove("exception");
+            switch (context.Exception)
+            {
+                case BadHttpRequestException bad:
+                    BadRequestProblem.Describe(context.ProblemDetails, bad);
+                    break;
+                case not null when context.ProblemDetails.Status is null or >= 500:
+                    context.ProblemDetails.Title = "An unexpected error occurred";
+                    context.ProblemDetails.Detail = "The error was logged with this response's correlation id.";
+                    break;
+            }
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();

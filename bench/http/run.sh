@@ -37,8 +37,8 @@ cp -r "$SHARED/peers" "$WORK/peers"
 python3 "$WORK/peers/bench/gen-bodies.py" "$WORK/peer-bodies" >/dev/null
 python3 "$ROOT/bench/http/to-zodiacore.py" "$WORK/peer-bodies" "$WORK/zc-bodies"
 
-REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) GATEWAY_PORT=$(free_port) NODE_PORT=$(free_port)
-MGMT_CHARTS=$(free_port) MGMT_GATEWAY=$(free_port)
+REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) GATEWAY_PORT=$(free_port) NODE_PORT=$(free_port) IDENTITY_PORT=$(free_port)
+MGMT_CHARTS=$(free_port) MGMT_GATEWAY=$(free_port) MGMT_IDENTITY=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
 PIDS+=($!)
 
@@ -46,7 +46,7 @@ common_env=(
   ASPNETCORE_ENVIRONMENT=Production LOG_LEVEL=warning ZODIACORE_DATA_DIR="$WORK/data"
   ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
   Identity__Issuer=zodiacore-identity Identity__Audience=zodiacore-api
-  Identity__JwksUrl=http://127.0.0.1:9/.well-known/jwks.json
+  Identity__JwksUrl="http://127.0.0.1:$IDENTITY_PORT/.well-known/jwks.json"
   ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
 )
 env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$CHARTS_PORT" ZODIACORE_MANAGEMENT_PORT="$MGMT_CHARTS" OTEL_SERVICE_NAME=charts \
@@ -54,8 +54,11 @@ env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$CHARTS_PORT" ZODIACORE
 PIDS+=($!)
 env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ZODIACORE_MANAGEMENT_PORT="$MGMT_GATEWAY" OTEL_SERVICE_NAME=gateway \
   RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
-  services__identity__http__0="http://127.0.0.1:9" services__interpretation__http__0="http://127.0.0.1:9" \
+  services__identity__http__0="http://127.0.0.1:$IDENTITY_PORT" services__interpretation__http__0="http://127.0.0.1:9" \
   dotnet "$ROOT/Gateway/bin/Release/net10.0/ZodiaCore.Gateway.dll" >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$IDENTITY_PORT" ZODIACORE_MANAGEMENT_PORT="$MGMT_IDENTITY" OTEL_SERVICE_NAME=identity \
+  dotnet "$ROOT/IdentityService/bin/Release/net10.0/ZodiaCore.IdentityService.dll" >"$WORK/identity.log" 2>&1 &
 PIDS+=($!)
 "$WORK/peers/node-express/start.sh" "$NODE_PORT" >"$WORK/node.log" 2>&1 &
 PIDS+=($!)
@@ -63,6 +66,21 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:$CHARTS_PORT/alive"
 wait_for "http://127.0.0.1:$GATEWAY_PORT/alive"
 wait_for "http://127.0.0.1:$NODE_PORT/health"
+wait_for "http://127.0.0.1:$IDENTITY_PORT/alive"
+
+# A real account and access token, through the gateway, for the authenticated runs.
+EMAIL="bench-$RANDOM@example.com" PASSWORD="Bench-Password-$RANDOM-x"
+curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"displayName\":\"Bench\"}" \
+  "http://127.0.0.1:$GATEWAY_PORT/api/auth/register" >/dev/null
+login() {
+  curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" \
+    "http://127.0.0.1:$GATEWAY_PORT/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+TOKEN=$(login)
+authed() { # token connections
+  timeout $(( DUR + 30 )) wrk -t2 -c"$2" -d"${DUR}s" --latency -s "$ROOT/bench/http/post-bearer.lua" \
+    "http://127.0.0.1:$GATEWAY_PORT/api/charts/natal" -- "$WORK/zc-bodies/distinct.jsonl" "$1" | grep '^rps='
+}
 
 WRK="$WORK/peers/bench/run-wrk.sh"
 get_trivial() { # url -> rps/p50/p99 line from plain wrk (GET)
@@ -83,4 +101,12 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "round $round gateway single           $("$WRK" "http://127.0.0.1:$GATEWAY_PORT/api/charts/natal" "$WORK/zc-bodies/single.json" "$CONC" "$DUR" 2>/dev/null)"
   echo "round $round trivial-direct GET       $(get_trivial "http://127.0.0.1:$CHARTS_PORT/api/charts/conventions")"
   echo "round $round trivial-gateway GET      $(get_trivial "http://127.0.0.1:$GATEWAY_PORT/api/charts/conventions")"
+  TOKEN=$(login) # a fresh 15-minute token each round
+  echo "round $round gateway anonymous c=8     $(authed "" 8)"
+  echo "round $round gateway authenticated c=8 $(authed "$TOKEN" 8)"
 done
+
+# Login is bounded by Argon2id (19 MiB, 2 passes) on purpose: report its rate, sequentially, with a timeout.
+start=$(date +%s.%N); n=0
+while (( n < 20 )); do login >/dev/null; n=$((n + 1)); done
+echo "login sequential: $(python3 -c "print(f'{20/($(date +%s.%N)-$start):.1f} logins/s')")"

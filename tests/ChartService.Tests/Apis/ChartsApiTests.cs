@@ -1,43 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using ZodiaCore.ChartService.Apis;
-using ZodiaCore.ChartService.Extensions;
 
 namespace ZodiaCore.ChartService.Tests.Apis;
 
-/// <summary>The endpoints on an in-memory host wired the way the service wires them.</summary>
-public sealed class ChartsApiTests : IAsyncLifetime
+/// <summary>The stateless endpoints through the service's real Program (service defaults, problem details, auth).</summary>
+public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<ChartApiFactory>
 {
-    private WebApplication? app;
-    private HttpClient? client;
-
-    private HttpClient Client => client!;
-
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.AddChartEngine();
-        builder.Services.AddProblemDetails();
-        app = builder.Build();
-        app.MapChartsApi();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        client = app.GetTestClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        client?.Dispose();
-        if (app is not null)
-        {
-            await app.DisposeAsync();
-        }
-    }
+    private HttpClient Client { get; } = factory.CreateClient();
 
     private const string NatalBody = """
         {
@@ -98,6 +69,27 @@ public sealed class ChartsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("location.latitude", out _));
+    }
+
+    [Fact]
+    public async Task A_wrong_typed_value_is_reported_by_the_shared_handler_with_the_correlation_id()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody.Replace("51.5074", "\"north\"", StringComparison.Ordinal));
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(400, json.RootElement.GetProperty("status").GetInt32());
+        Assert.True(json.RootElement.TryGetProperty("correlationId", out _));
+    }
+
+    [Fact]
+    public async Task Stateless_endpoints_need_no_token()
+    {
+        using var anonymous = factory.CreateClient();
+
+        using var response = await anonymous.PostAsync("/api/charts/natal", new StringContent(NatalBody, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -170,7 +162,7 @@ public sealed class ChartsApiTests : IAsyncLifetime
     [Fact]
     public async Task The_ephemeris_health_check_is_registered_and_healthy_with_the_files()
     {
-        var health = app!.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        var health = factory.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
 
         var report = await health.CheckHealthAsync(TestContext.Current.CancellationToken);
 

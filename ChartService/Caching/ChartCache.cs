@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Caching.Hybrid;
+using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Observability;
+
+namespace ZodiaCore.ChartService.Caching;
+
+/// <summary>
+/// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed.
+/// Every lookup counts as a hit or a miss; a miss is a computation.
+/// </summary>
+public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
+{
+    public const string TtlSetting = "CACHE_TTL";
+    public static readonly TimeSpan DefaultTtl = TimeSpan.FromHours(1);
+
+    public async ValueTask<ChartOutcome<ChartResponse>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var lookup = new Lookup(builder, metrics, prepared);
+        try
+        {
+            var chart = await cache.GetOrCreateAsync(prepared.ContentId, lookup, static (l, _) => l.Compute(), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (!lookup.Computed)
+            {
+                metrics.CacheHit();
+            }
+
+            return new ChartOutcome<ChartResponse>(chart);
+        }
+        catch (ChartNotComputedException refused)
+        {
+            return ChartOutcome.Failed<ChartResponse>(refused.Problem);
+        }
+    }
+
+    /// <summary>Reads <c>CACHE_TTL</c> (seconds, a positive whole number; default 3600).</summary>
+    public static TimeSpan ReadTtl(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[TtlSetting];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultTtl;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{TtlSetting} must be a positive number of seconds.");
+    }
+
+    private sealed class Lookup(NatalChartBuilder builder, ChartMetrics metrics, PreparedChart prepared)
+    {
+        public bool Computed { get; private set; }
+
+        public ValueTask<ChartResponse> Compute()
+        {
+            Computed = true;
+            metrics.CacheMiss();
+            var started = Stopwatch.GetTimestamp();
+            var outcome = builder.Compose(prepared);
+            metrics.Computed(ChartMetrics.Natal, started);
+            // A refusal (e.g. polar houses with polarHouses "error") leaves the cache as it was.
+            return outcome.Value is { } chart
+                ? ValueTask.FromResult(chart)
+                : throw new ChartNotComputedException(outcome.Problem ?? NatalChartBuilder.Unavailable());
+        }
+    }
+}
+
+/// <summary>Carries a chart refusal out of the cache factory, so that nothing is cached for it.</summary>
+public sealed class ChartNotComputedException : Exception
+{
+    public ChartNotComputedException()
+        : this(NatalChartBuilder.Unavailable())
+    {
+    }
+
+    public ChartNotComputedException(string message)
+        : base(message)
+    {
+        Problem = NatalChartBuilder.Unavailable();
+    }
+
+    public ChartNotComputedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Problem = NatalChartBuilder.Unavailable();
+    }
+
+    public ChartNotComputedException(ChartProblem problem)
+        : base(problem?.Title)
+    {
+        Problem = problem ?? NatalChartBuilder.Unavailable();
+    }
+
+    public ChartProblem Problem { get; }
+}

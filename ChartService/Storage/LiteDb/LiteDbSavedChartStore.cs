@@ -1,0 +1,61 @@
+using LiteDB;
+
+namespace ZodiaCore.ChartService.Storage.LiteDb;
+
+public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartStore
+{
+    public Task InsertAsync(SavedChartRecord chart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        db.BirthCharts.Insert(new BsonDocument
+        {
+            ["_id"] = chart.Id,
+            ["userId"] = chart.UserId,
+            ["name"] = chart.Name,
+            ["createdAt"] = new BsonValue(chart.CreatedAt.UtcDateTime),
+            ["contentId"] = chart.ContentId,
+            ["payload"] = new BsonValue(chart.Payload),
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<SavedChartRecord?> FindAsync(string userId, string id, CancellationToken cancellationToken)
+    {
+        var doc = db.BirthCharts.FindById(id);
+        return Task.FromResult(doc is not null && doc["userId"].AsString == userId ? ToRecord(doc) : null);
+    }
+
+    public Task<PagedResult<SavedChartSummary>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.BirthCharts.Query().Where(Query.EQ("userId", userId));
+        var total = query.Count();
+        var items = db.BirthCharts.Query().Where(Query.EQ("userId", userId))
+            .OrderByDescending("$.createdAt")
+            .Select("{ _id: $._id, name: $.name, contentId: $.contentId, createdAt: $.createdAt }")
+            .Skip((page - 1) * pageSize)
+            .Limit(pageSize)
+            .ToList()
+            .Select(doc => new SavedChartSummary(doc["_id"].AsString, doc["name"].AsString, doc["contentId"].AsString, ReadDate(doc["createdAt"])))
+            .ToArray();
+        return Task.FromResult(new PagedResult<SavedChartSummary>(items, page, pageSize, total));
+    }
+
+    public Task<IReadOnlyList<SavedChartRecord>> ListAllAsync(string userId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SavedChartRecord> items = db.BirthCharts.Query().Where(Query.EQ("userId", userId))
+            .OrderByDescending("$.createdAt").ToList().Select(ToRecord).ToArray();
+        return Task.FromResult(items);
+    }
+
+    public Task<bool> DeleteAsync(string userId, string id, CancellationToken cancellationToken) =>
+        Task.FromResult(db.BirthCharts.DeleteMany(Query.And(Query.EQ("_id", id), Query.EQ("userId", userId))) > 0);
+
+    public Task<long> DeleteAllAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult((long)db.BirthCharts.DeleteMany(Query.EQ("userId", userId)));
+
+    private static SavedChartRecord ToRecord(BsonDocument doc) => new(
+        doc["_id"].AsString, doc["userId"].AsString, doc["name"].AsString, ReadDate(doc["createdAt"]),
+        doc["contentId"].AsString, doc["payload"].AsBinary);
+
+    private static DateTimeOffset ReadDate(BsonValue value) => new(value.AsDateTime.ToUniversalTime(), TimeSpan.Zero);
+}

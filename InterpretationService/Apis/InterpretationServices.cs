@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using ZodiaCore.InterpretationService.Caching;
+using ZodiaCore.InterpretationService.ChartsClient;
+using ZodiaCore.InterpretationService.Interpretations;
+using ZodiaCore.InterpretationService.Providers;
+using ZodiaCore.InterpretationService.Quotas;
+using ZodiaCore.InterpretationService.Storage;
+
+namespace ZodiaCore.InterpretationService.Apis;
+
+/// <summary>Handler dependencies of the interpretation APIs, bound with [AsParameters].</summary>
+public sealed class InterpretationServices(
+    HttpContext context,
+    IInterpretationStore store,
+    SectionsProtector protector,
+    InterpretationEngine engine,
+    ChartServiceClient charts,
+    InterpretationCache cache,
+    DailyLlmQuota quota,
+    TimeProvider time)
+{
+    public HttpContext Context { get; } = context;
+    public IInterpretationStore Store { get; } = store;
+    public SectionsProtector Protector { get; } = protector;
+    public InterpretationEngine Engine { get; } = engine;
+    public ChartServiceClient Charts { get; } = charts;
+    public InterpretationCache Cache { get; } = cache;
+    public DailyLlmQuota Quota { get; } = quota;
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The caller's user id (<c>sub</c>); the endpoints require an authenticated user, so it is present.</summary>
+    public string CallerId => Context.User.FindFirstValue("sub") ?? throw new InvalidOperationException("The token has no subject.");
+
+    /// <summary>Stores the outcome as a new interpretation of the caller and returns it as the response.</summary>
+    public async Task<InterpretationResponse> SaveAsync(
+        InterpretationAsk ask, string? contentId, InterpretationOutcome outcome, bool cached, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var now = Time.GetUtcNow();
+        var createdAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var id = Guid.CreateVersion7(createdAt).ToString("N");
+        var record = new InterpretationRecord
+        {
+            Id = id,
+            UserId = CallerId,
+            ChartId = ask.ChartId,
+            ContentId = contentId,
+            Provider = outcome.Provider,
+            Model = outcome.Model,
+            Fallback = outcome.Fallback,
+            PromptVersion = outcome.PromptVersion,
+            Language = outcome.Language,
+            Length = LengthName(ask.Options.Length),
+            SectionKeys = outcome.Sections.Select(s => s.Key).ToArray(),
+            InputTokens = cached ? null : outcome.Usage?.Input,
+            OutputTokens = cached ? null : outcome.Usage?.Output,
+            Warnings = outcome.Warnings,
+            CreatedAt = createdAt,
+            SectionsCiphertext = Protector.Encrypt(id, outcome.Sections),
+        };
+        await Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
+        return ToResponse(record, outcome.Sections, cached) with { Failures = outcome.Failures };
+    }
+
+    public InterpretationResponse ToResponse(InterpretationRecord record) => ToResponse(record, Protector.Decrypt(record), cached: false);
+
+    public static InterpretationSummary ToSummary(InterpretationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(record.Id, record.ChartId, record.ContentId, record.SectionKeys, record.Provider, record.Model, record.Fallback,
+            record.Language, record.Length, record.CreatedAt);
+    }
+
+    public static InterpretationResponse ToResponse(InterpretationRecord record, IReadOnlyList<InterpretationSection> sections, bool cached)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(record.Id, sections, record.Provider, record.Model, record.Fallback, record.PromptVersion,
+        new TokenUsageResponse(record.InputTokens, record.OutputTokens), record.ChartId, record.ContentId, record.CreatedAt,
+        record.Warnings, record.Language, record.Length, cached);
+    }
+
+    private static string LengthName(InterpretationLength length) => length switch
+    {
+        InterpretationLength.Short => "short",
+        InterpretationLength.Long => "long",
+        _ => "standard",
+    };
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using ZodiaCore.InterpretationService.Caching;
+using ZodiaCore.InterpretationService.Charts;
+using ZodiaCore.InterpretationService.ChartsClient;
+using ZodiaCore.InterpretationService.Providers;
+using ZodiaCore.InterpretationService.Storage;
+
+namespace ZodiaCore.InterpretationService.Apis;
+
+public static class InterpretationsApi
+{
+    /// <summary>Large enough for any natal request, small enough that nobody posts megabytes into a prompt.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Maps /api/interpretations: create (JSON or SSE), list, get and delete the caller's interpretations.</summary>
+    public static IEndpointRouteBuilder MapInterpretationsApi(this IEndpointRouteBuilder app)
+    {
+        // Service tokens are valid bearer tokens too; only user accounts may use these endpoints.
+        var api = app.MapGroup("/api/interpretations").WithTags("Interpretations")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireRole("user", "admin"));
+
+        api.MapPost("/", CreateInterpretation)
+            .WithName("CreateInterpretation")
+            .WithSummary("Interpret a saved or inline natal chart")
+            .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream.")
+            .WithMetadata(new BodySizeLimit(MaxBodyBytes))
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/", ListInterpretations).WithName("ListInterpretations").WithSummary("The caller's interpretations, newest first");
+        api.MapGet("/{id}", GetInterpretation).WithName("GetInterpretation").WithSummary("One of the caller's interpretations");
+        api.MapDelete("/{id}", DeleteInterpretation).WithName("DeleteInterpretation").WithSummary("Delete one of the caller's interpretations");
+        return app;
+    }
+
+    public static async Task<Results<Ok<InterpretationResponse>, ServerSentEventsResult<string>, ValidationProblem, ProblemHttpResult>> CreateInterpretation(
+        CreateInterpretationRequest? request, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var ask = InterpretationAsk.Read(request, out var errors);
+        if (ask is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var fetch = ask.ChartId is { } chartId
+            ? await services.Charts.GetSavedChartAsync(chartId, services.Context.Request.Headers.Authorization, cancellationToken)
+            : await services.Charts.ComputeNatalAsync(ask.Chart!.Value, cancellationToken);
+        if (fetch.Failure is { } failure)
+        {
+            return ChartProblem(failure);
+        }
+
+        var chart = fetch.Chart!;
+        var key = services.Cache.KeyFor(chart.ContentId, ask.Options, ask.Provider);
+        var cached = await services.Cache.TryGetAsync(key, cancellationToken);
+        if (cached is null && services.Engine.UsesLanguageModel(ask.Provider))
+        {
+            var quota = await services.Quota.TryConsumeAsync(services.CallerId, cancellationToken);
+            if (!quota.Allowed)
+            {
+                services.Context.Response.Headers.RetryAfter = quota.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Daily interpretation quota reached",
+                    detail: $"You have used your {quota.Limit} AI interpretations for today; the quota resets at midnight UTC. "
+                        + "Ask with provider \"builtin\" for an interpretation that is not limited.");
+            }
+        }
+
+        var interpretation = new InterpretationRequest(chart, ask.Options, ask.Provider, fetch.Name);
+        if (WantsEventStream(services.Context.Request))
+        {
+            return TypedResults.ServerSentEvents(StreamAsync(services, ask, interpretation, key, cached, cancellationToken));
+        }
+
+        var outcome = cached ?? await services.Engine.InterpretAsync(interpretation, cancellationToken);
+        if (cached is null)
+        {
+            await services.Cache.TryStoreAsync(key, outcome, cancellationToken);
+        }
+
+        return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<PagedResult<InterpretationSummary>>, ValidationProblem>> ListInterpretations(
+        int? page, int? pageSize, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = Paging.Check(page, pageSize, out var resolvedPage, out var resolvedPageSize);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var found = await services.Store.ListAsync(services.CallerId, resolvedPage, resolvedPageSize, cancellationToken);
+        return TypedResults.Ok(found.Select(InterpretationServices.ToSummary));
+    }
+
+    public static async Task<Results<Ok<InterpretationResponse>, NotFound<ProblemDetails>>> GetInterpretation(
+        string id, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var record = await services.Store.FindAsync(id, services.CallerId, cancellationToken);
+        return record is null ? NotFound(id) : TypedResults.Ok(services.ToResponse(record));
+    }
+
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteInterpretation(
+        string id, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return await services.Store.DeleteAsync(id, services.CallerId, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
+        InterpretationServices services,
+        InterpretationAsk ask,
+        InterpretationRequest request,
+        InterpretationCacheKey? key,
+        InterpretationOutcome? cached,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (cached is not null)
+        {
+            foreach (var section in cached.Sections)
+            {
+                yield return Event("section", new SectionEvent(section.Key, section.Title, section.Text, Restart: false));
+            }
+
+            yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, cached, cached: true, cancellationToken));
+            yield break;
+        }
+
+        await foreach (var item in services.Engine.StreamAsync(request, cancellationToken))
+        {
+            switch (item)
+            {
+                case SectionChunk chunk:
+                    yield return Event("section", new SectionEvent(chunk.Key, chunk.Title, chunk.Text, chunk.Restart));
+                    break;
+                case InterpretationCompleted completed:
+                    await services.Cache.TryStoreAsync(key, completed.Outcome, cancellationToken);
+                    yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false, cancellationToken));
+                    break;
+            }
+        }
+    }
+
+    private static SseItem<string> Event<T>(string type, T data) => new(JsonSerializer.Serialize(data, EventJson), type);
+
+    private static bool WantsEventStream(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult ChartProblem(ChartFetchFailure failure) =>
+        TypedResults.Problem(failure.Errors is { } errors
+            ? new HttpValidationProblemDetails(errors) { Status = failure.Status, Title = failure.Title, Detail = failure.Detail }
+            : new ProblemDetails { Status = failure.Status, Title = failure.Title, Detail = failure.Detail });
+
+    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Interpretation not found",
+        Detail = $"You have no interpretation with id '{Truncate(id)}'.",
+    });
+
+    private static string Truncate(string id) => id.Length <= 64 ? id : id[..64] + "…";
+
+    /// <summary>Endpoint metadata that caps the request body (Kestrel enforces it and answers 413).</summary>
+    private sealed class BodySizeLimit(long maxBytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize { get; } = maxBytes;
+    }
+}

@@ -1,0 +1,21 @@
+namespace ZodiaCore.InterpretationService.Storage;
+
+/// <summary>Users' interpretations, in MongoDB (collection <c>interpretations</c>) or LiteDB. Every read is scoped to the owner.</summary>
+public interface IInterpretationStore
+{
+    Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The interpretation when it exists and belongs to <paramref name="userId"/>; null otherwise.</summary>
+    Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The owner's interpretations, newest first.</summary>
+    Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Every interpretation of the owner, newest first (for the data export).</summary>
+    Task<IReadOnlyList<InterpretationRecord>> ListAllAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>False when it does not exist or belongs to someone else.</summary>
+    Task<bool> DeleteAsync(string id, string userId, CancellationToken cancellationToken);
+
+    Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,27 @@
+using LiteDB;
+
+namespace ZodiaCore.InterpretationService.Storage.LiteDb;
+
+/// <summary>The embedded store: one LiteDB file, <c>interpretations.db</c> under the data directory.</summary>
+public sealed class InterpretationLiteDatabase : IDisposable
+{
+    public const string FileName = "interpretations.db";
+
+    public InterpretationLiteDatabase(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        FilePath = filePath;
+        Database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
+        Interpretations = Database.GetCollection(StoredNames.Name);
+        Interpretations.EnsureIndex("userId", "$.userId");
+        Interpretations.EnsureIndex("createdAt", "$.createdAt");
+    }
+
+    public string FilePath { get; }
+
+    public LiteDatabase Database { get; }
+
+    public ILiteCollection<BsonDocument> Interpretations { get; }
+
+    public void Dispose() => Database.Dispose();
+}

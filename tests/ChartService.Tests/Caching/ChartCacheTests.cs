@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ZodiaCore.ChartService.Caching;
+using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Observability;
+using ZodiaCore.ChartService.Tests.Apis;
+using ZodiaCore.ChartService.Time;
+using static ZodiaCore.ChartService.Tests.Apis.ChartRequests;
+
+namespace ZodiaCore.ChartService.Tests.Caching;
+
+public sealed class ChartCacheTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_second_identical_request_is_a_cache_hit_and_computes_nothing()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var first = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        var afterFirst = (Misses: metrics.Count(ChartMetrics.CacheRequestsName, "result", "miss"), Computed: metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        using var second = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((1, 1), afterFirst);
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "miss"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputeDurationName, "chart_type", "natal"));
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Saving_a_chart_already_computed_takes_it_from_the_cache()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateUserClient("cache-user");
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var computed = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        using var saved = await client.PostAsync("/api/charts", Json(Saved("Cached")), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
+    }
+
+    [Fact]
+    public async Task Transits_and_synastry_are_counted_as_computed_by_type()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var transits = await client.PostAsync("/api/charts/transits", Json($$"""{ "natal": {{Natal}}, "at": "2026-01-01T00:00:00Z" }"""), Ct);
+        using var synastry = await client.PostAsync("/api/charts/synastry", Json($$"""{ "first": {{Natal}}, "second": {{Natal}} }"""), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, transits.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, synastry.StatusCode);
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputedName, "chart_type", "transits"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputedName, "chart_type", "synastry"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputeDurationName, "chart_type", "transits"));
+    }
+
+    [Fact]
+    public async Task A_memory_hit_hands_out_the_cached_instance_without_deserialising_a_copy()
+    {
+        await using var factory = new ChartApiFactory();
+        var cache = factory.Services.GetRequiredService<ChartCache>();
+        var builder = factory.Services.GetRequiredService<NatalChartBuilder>();
+        var request = new NatalChartRequest(new BirthInput("1975-02-03", "06:07", "Europe/Paris"), new LocationInput(48.85, 2.35));
+
+        var first = await cache.GetOrComputeAsync(builder.Prepare(request, "").Value!, Ct);
+        var second = await cache.GetOrComputeAsync(builder.Prepare(request, "").Value!, Ct);
+
+        Assert.Same(first.Value, second.Value);
+    }
+
+    [Fact]
+    public async Task A_polar_refusal_is_answered_422_and_not_cached()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+        var polar = Natal.Replace("51.5074", "78.22", StringComparison.Ordinal)
+            .Replace("\"ayanamsa\": \"lahiri\"", "\"ayanamsa\": \"lahiri\", \"polarHouses\": \"error\"", StringComparison.Ordinal);
+
+        using var first = await client.PostAsync("/api/charts/natal", Json(polar), Ct);
+        using var second = await client.PostAsync("/api/charts/natal", Json(polar), Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(2, metrics.Count(ChartMetrics.CacheRequestsName, "result", "miss"));
+    }
+
+    [Fact]
+    public async Task A_failing_second_level_cache_still_answers_200()
+    {
+        var failing = new FailingDistributedCache();
+        await using var factory = new ChartApiFactory { TestServices = services => services.AddSingleton<IDistributedCache>(failing) };
+        using var client = factory.CreateClient();
+
+        using var first = await client.PostAsync("/api/charts/natal", Json(Distinct(1)), Ct);
+        using var second = await client.PostAsync("/api/charts/natal", Json(Distinct(2)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(failing.Calls > 0, "The second-level cache was never asked, so this test proved nothing.");
+    }
+
+    [Fact]
+    public void The_cache_time_to_live_is_read_from_CACHE_TTL_in_seconds()
+    {
+        var configured = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("CACHE_TTL", "120")]).Build();
+        var empty = new ConfigurationBuilder().Build();
+        var invalid = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("CACHE_TTL", "-5")]).Build();
+
+        Assert.Equal(TimeSpan.FromSeconds(120), ChartCache.ReadTtl(configured));
+        Assert.Equal(TimeSpan.FromSeconds(3600), ChartCache.ReadTtl(empty));
+        Assert.Throws<InvalidOperationException>(() => { _ = ChartCache.ReadTtl(invalid); });
+    }
+
+    /// <summary>An L2 that fails every call, as a Redis client does when the server is gone.</summary>
+    private sealed class FailingDistributedCache : IDistributedCache
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public byte[]? Get(string key) => Fail<byte[]?>();
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Fail<Task<byte[]?>>();
+
+        public void Refresh(string key) => Fail<bool>();
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Fail<Task>();
+
+        public void Remove(string key) => Fail<bool>();
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => Fail<Task>();
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Fail<bool>();
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Fail<Task>();
+
+        private T Fail<T>()
+        {
+            Interlocked.Increment(ref _calls);
+            throw new TimeoutException("Redis is down (test).");
+        }
+    }
+}

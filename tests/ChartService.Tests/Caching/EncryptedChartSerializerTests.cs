@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Text;
+using ZodiaCore.ChartService.Caching;
+using ZodiaCore.ChartService.Charts;
+using ZodiaCore.ChartService.Time;
+using ZodiaCore.FieldEncryption;
+
+namespace ZodiaCore.ChartService.Tests.Caching;
+
+public sealed class EncryptedChartSerializerTests
+{
+    private static readonly ChartResponse Chart = Engine.Builder.Build(new NatalChartRequest(
+        new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!;
+
+    private static readonly EncryptedChartSerializer Serializer = new(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
+
+    private static byte[] Serialize(EncryptedChartSerializer serializer, ChartResponse chart)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        serializer.Serialize(chart, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    [Fact]
+    public void A_cached_chart_round_trips_to_an_equal_chart()
+    {
+        var back = Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, Chart)));
+
+        Assert.Equal(Chart.ContentId, back.ContentId);
+        Assert.Equal(Chart.Bodies, back.Bodies);
+        Assert.Equal(Chart.Houses!.Cusps, back.Houses!.Cusps);
+        Assert.Equal(Chart.Utc, back.Utc);
+    }
+
+    [Fact]
+    public void The_cached_bytes_hold_neither_the_birth_moment_nor_any_position()
+    {
+        var text = Encoding.UTF8.GetString(Serialize(Serializer, Chart));
+
+        Assert.DoesNotContain("1990-05-15", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Chart.Bodies[0].Formatted, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("longitude", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_altered_entry_is_refused()
+    {
+        var bytes = Serialize(Serializer, Chart);
+        bytes[^20] ^= 0x40;
+
+        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
+    }
+
+    [Fact]
+    public void An_entry_relabelled_with_another_content_id_is_refused()
+    {
+        var bytes = Serialize(Serializer, Chart);
+        bytes[1] = bytes[1] == (byte)'a' ? (byte)'b' : (byte)'a';
+
+        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
+    }
+
+    [Fact]
+    public void An_entry_written_under_another_key_is_refused()
+    {
+        var otherKey = new EncryptedChartSerializer(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
+
+        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(otherKey, Chart))));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using ZodiaCore.ChartService.Extensions;
+using ZodiaCore.ChartService.Tests.Apis;
+using static ZodiaCore.ChartService.Tests.Apis.ChartRequests;
+
+namespace ZodiaCore.ChartService.Tests.Caching;
+
+/// <summary>The chart cache over a real redis-server started by the test (apt redis-server); skipped without it.</summary>
+public sealed class RedisCacheTests : IAsyncLifetime
+{
+    private const string RedisServer = "/usr/bin/redis-server";
+
+    private Process? _redis;
+    private int _port;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(RedisServer))
+        {
+            return;
+        }
+
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        _redis = Process.Start(new ProcessStartInfo(RedisServer,
+            ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        });
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, _port, Ct);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, Ct);
+            }
+        }
+
+        throw new InvalidOperationException("redis-server did not start listening within 5 s.");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        StopRedis();
+        return ValueTask.CompletedTask;
+    }
+
+    private void StopRedis()
+    {
+        if (_redis is { HasExited: false })
+        {
+            _redis.Kill();
+            _redis.WaitForExit(5000);
+        }
+    }
+
+    [Fact]
+    public async Task What_goes_to_Redis_is_encrypted_and_Redis_stopped_means_still_200()
+    {
+        Assert.SkipWhen(_redis is null, $"{RedisServer} is not installed (apt-get install redis-server).");
+        await using var factory = new ChartApiFactory { Redis = $"127.0.0.1:{_port}" };
+        using var client = factory.CreateClient();
+
+        using var first = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var chart = JsonDocument.Parse(await first.Content.ReadAsStringAsync(Ct)).RootElement;
+        var contentId = chart.GetProperty("contentId").GetString()!;
+        var stored = await ReadRedisEntryAsync(factory.Services.GetRequiredService<IConnectionMultiplexer>(), contentId);
+
+        var text = Encoding.UTF8.GetString(stored);
+        Assert.DoesNotContain(chart.GetProperty("utc").GetString()!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(chart.GetProperty("bodies")[0].GetProperty("formatted").GetString()!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"longitude\"", text, StringComparison.Ordinal);
+        Assert.True(CarriesSerializerHeader(stored, contentId), "The Redis entry was not written by the encrypting serializer.");
+
+        StopRedis();
+        var started = Stopwatch.GetTimestamp();
+        using var uncached = await client.PostAsync("/api/charts/natal", Json(Distinct(4)), Ct);
+        using var cached = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, uncached.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10), "Redis being down must slow requests down, not hang them.");
+    }
+
+    /// <summary>The raw bytes Redis holds for the chart (the cache writes in the background, so wait for them).</summary>
+    private static async Task<byte[]> ReadRedisEntryAsync(IConnectionMultiplexer redis, string contentId)
+    {
+        var key = ChartServiceCollectionExtensions.RedisKeyPrefix + contentId;
+        var db = redis.GetDatabase();
+        for (var i = 0; i < 100; i++)
+        {
+            if (await db.KeyExistsAsync(key))
+            {
+                var fields = await db.HashGetAllAsync(key);
+                return fields.SelectMany(f => (byte[])f.Value!).ToArray();
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new Xunit.Sdk.XunitException($"The chart never reached Redis under {key}.");
+    }
+
+    /// <summary>The serializer's entry, inside HybridCache's own framing, starts with the content id after its length byte.</summary>
+    private static bool CarriesSerializerHeader(byte[] stored, string contentId)
+    {
+        byte[] marker = [(byte)contentId.Length, .. Encoding.ASCII.GetBytes(contentId)];
+        return stored.AsSpan().IndexOf(marker) >= 0;
+    }
+}

@@ -1,0 +1,121 @@
+using ZodiaCore.ChartService.Storage;
+
+namespace ZodiaCore.ChartService.Tests.Storage;
+
+/// <summary>The behaviour every saved-chart store must show; one subclass per adapter.</summary>
+public abstract class SavedChartStoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, 123, TimeSpan.Zero);
+
+    private ISavedChartStore? _store;
+
+    // Every test touches the store first, so the adapter's availability check runs before any assertion.
+    protected ISavedChartStore Store
+    {
+        get
+        {
+            BeforeEach();
+            return _store ?? throw new InvalidOperationException("The store was not initialised.");
+        }
+        set => _store = value;
+    }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public abstract ValueTask InitializeAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Skips the test (with a reason) when the adapter's server is not available.</summary>
+    protected virtual void BeforeEach()
+    {
+    }
+
+    private static SavedChartRecord Chart(string id, string userId, int minutesAfterT0 = 0) =>
+        new(id, userId, "Chart " + id, T0.AddMinutes(minutesAfterT0), "content-" + id, [1, 2, 3, (byte)id.Length]);
+
+    [Fact]
+    public async Task A_saved_chart_is_found_by_its_owner_with_every_field_intact()
+    {
+        var chart = Chart("c1", "alice");
+        await Store.InsertAsync(chart, Ct);
+
+        var found = await Store.FindAsync("alice", "c1", Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(chart.Id, found.Id);
+        Assert.Equal(chart.UserId, found.UserId);
+        Assert.Equal(chart.Name, found.Name);
+        Assert.Equal(chart.CreatedAt, found.CreatedAt);
+        Assert.Equal(chart.ContentId, found.ContentId);
+        Assert.Equal(chart.Payload, found.Payload);
+    }
+
+    [Fact]
+    public async Task Another_user_does_not_find_the_chart()
+    {
+        await Store.InsertAsync(Chart("c1", "alice"), Ct);
+
+        Assert.Null(await Store.FindAsync("bob", "c1", Ct));
+        Assert.Null(await Store.FindAsync("alice", "missing", Ct));
+    }
+
+    [Fact]
+    public async Task The_list_holds_only_the_owners_charts_newest_first_in_pages()
+    {
+        await Store.InsertAsync(Chart("old", "alice", 0), Ct);
+        await Store.InsertAsync(Chart("newest", "alice", 20), Ct);
+        await Store.InsertAsync(Chart("middle", "alice", 10), Ct);
+        await Store.InsertAsync(Chart("bobs", "bob", 30), Ct);
+
+        var first = await Store.ListAsync("alice", 1, 2, Ct);
+        var second = await Store.ListAsync("alice", 2, 2, Ct);
+
+        Assert.Equal(["newest", "middle"], first.Items.Select(i => i.Id));
+        Assert.Equal(["old"], second.Items.Select(i => i.Id));
+        Assert.Equal(3, first.Total);
+        Assert.Equal(3, second.Total);
+        Assert.Equal(new SavedChartSummary("newest", "Chart newest", "content-newest", T0.AddMinutes(20)), first.Items[0]);
+    }
+
+    [Fact]
+    public async Task Listing_everything_gives_all_the_owners_charts_newest_first()
+    {
+        await Store.InsertAsync(Chart("a", "alice", 0), Ct);
+        await Store.InsertAsync(Chart("b", "alice", 5), Ct);
+        await Store.InsertAsync(Chart("c", "bob", 7), Ct);
+
+        var all = await Store.ListAllAsync("alice", Ct);
+
+        Assert.Equal(["b", "a"], all.Select(c => c.Id));
+        Assert.All(all, c => Assert.NotEmpty(c.Payload));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_can_delete_a_chart()
+    {
+        await Store.InsertAsync(Chart("c1", "alice"), Ct);
+
+        Assert.False(await Store.DeleteAsync("bob", "c1", Ct));
+        Assert.NotNull(await Store.FindAsync("alice", "c1", Ct));
+        Assert.True(await Store.DeleteAsync("alice", "c1", Ct));
+        Assert.Null(await Store.FindAsync("alice", "c1", Ct));
+        Assert.False(await Store.DeleteAsync("alice", "c1", Ct));
+    }
+
+    [Fact]
+    public async Task Deleting_a_users_charts_leaves_other_users_charts_and_can_be_repeated()
+    {
+        await Store.InsertAsync(Chart("a1", "alice"), Ct);
+        await Store.InsertAsync(Chart("a2", "alice", 1), Ct);
+        await Store.InsertAsync(Chart("b1", "bob"), Ct);
+
+        var deleted = await Store.DeleteAllAsync("alice", Ct);
+        var again = await Store.DeleteAllAsync("alice", Ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(0, again);
+        Assert.Equal(0, (await Store.ListAsync("alice", 1, 20, Ct)).Total);
+        Assert.NotNull(await Store.FindAsync("bob", "b1", Ct));
+    }
+}

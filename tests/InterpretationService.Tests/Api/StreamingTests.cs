@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ZodiaCore.InterpretationService.Tests.Api;
+
+public sealed class StreamingTests(InterpretationApiFactory factory) : IClassFixture<InterpretationApiFactory>
+{
+    [Fact]
+    public async Task The_stream_holds_the_requested_sections_in_order_and_ends_with_done_carrying_the_saved_interpretation()
+    {
+        using var alice = factory.CreateUserClient("alice");
+
+        var events = await EventStream.PostAsync(alice,
+            new { chartId = InterpretationApiFactory.AliceChartId, sections = new[] { "elements", "overview", "aspects" } });
+
+        Assert.Equal(["section", "section", "section", "done"], events.Select(e => e.EventType));
+        Assert.Equal(["elements", "overview", "aspects"], EventStream.SectionOrder(events));
+        var done = JsonDocument.Parse(events[^1].Data).RootElement;
+        Assert.Equal("builtin", done.Text("provider"));
+        Assert.Equal(InterpretationApiFactory.AliceContentId, done.Text("contentId"));
+
+        using var saved = await alice.GetAsync("/api/interpretations/" + done.Text("id"), ApiJson.Ct);
+        var stored = await saved.ReadJsonAsync();
+        Assert.Equal(Sections(done), Sections(stored));
+        foreach (var section in stored.GetProperty("sections").EnumerateArray())
+        {
+            Assert.Equal(section.Text("text"), EventStream.TextOf(events, section.Text("key")));
+        }
+    }
+
+    private static List<(string Key, string Title, string Text)> Sections(JsonElement interpretation) =>
+        interpretation.GetProperty("sections").EnumerateArray().Select(s => (s.Text("key"), s.Text("title"), s.Text("text"))).ToList();
+
+    [Fact]
+    public async Task An_error_before_the_stream_starts_is_an_ordinary_problem_response()
+    {
+        using var bob = factory.CreateUserClient("bob");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/interpretations")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { chartId = InterpretationApiFactory.AliceChartId }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await bob.SendAsync(request, ApiJson.Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,131 @@
+using ZodiaCore.InterpretationService.Interpretations;
+using ZodiaCore.InterpretationService.Storage;
+
+namespace ZodiaCore.InterpretationService.Tests.Storage;
+
+/// <summary>The behaviour every interpretation store must show; one subclass per adapter.</summary>
+public abstract class InterpretationStoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, 123, TimeSpan.Zero);
+
+    private IInterpretationStore? store;
+
+    // Every test touches the store first, so the adapter's availability check runs before any assertion.
+    protected IInterpretationStore Store
+    {
+        get
+        {
+            BeforeEach();
+            return store ?? throw new InvalidOperationException("The store was not initialised.");
+        }
+        set => store = value;
+    }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public abstract ValueTask InitializeAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Skips the test (with a reason) when the adapter's server is not available.</summary>
+    protected virtual void BeforeEach()
+    {
+    }
+
+    private static InterpretationRecord Record(string id, string userId, DateTimeOffset? createdAt = null) => new()
+    {
+        Id = id,
+        UserId = userId,
+        ChartId = "chart-" + id,
+        ContentId = "content-" + id,
+        Provider = "openai",
+        Model = "gpt-test",
+        Fallback = true,
+        PromptVersion = "natal-v1",
+        Language = "pt-BR",
+        Length = "long",
+        SectionKeys = ["overview", "aspects"],
+        InputTokens = 3_000_000_000,
+        OutputTokens = 12,
+        Warnings = [new InterpretationWarning("houses.unknown", "No birth time.")],
+        CreatedAt = createdAt ?? T0,
+        SectionsCiphertext = [1, 2, 3, 250],
+    };
+
+    [Fact]
+    public async Task An_inserted_interpretation_is_found_by_its_owner_with_every_field_intact()
+    {
+        var record = Record("i1", "u1");
+        await Store.InsertAsync(record, Ct);
+
+        var found = await Store.FindAsync("i1", "u1", Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(record with { SectionKeys = found.SectionKeys, Warnings = found.Warnings, SectionsCiphertext = found.SectionsCiphertext }, found);
+        Assert.Equal(record.SectionKeys, found.SectionKeys);
+        Assert.Equal(record.Warnings, found.Warnings);
+        Assert.Equal(record.SectionsCiphertext, found.SectionsCiphertext);
+    }
+
+    [Fact]
+    public async Task Optional_fields_round_trip_as_null()
+    {
+        await Store.InsertAsync(Record("i1", "u1") with { ChartId = null, ContentId = null, InputTokens = null, OutputTokens = null, Warnings = [] }, Ct);
+
+        var found = await Store.FindAsync("i1", "u1", Ct);
+
+        Assert.NotNull(found);
+        Assert.Null(found.ChartId);
+        Assert.Null(found.ContentId);
+        Assert.Null(found.InputTokens);
+        Assert.Null(found.OutputTokens);
+        Assert.Empty(found.Warnings);
+    }
+
+    [Fact]
+    public async Task Another_user_neither_finds_nor_deletes_an_interpretation()
+    {
+        await Store.InsertAsync(Record("i1", "u1"), Ct);
+
+        Assert.Null(await Store.FindAsync("i1", "u2", Ct));
+        Assert.False(await Store.DeleteAsync("i1", "u2", Ct));
+        Assert.NotNull(await Store.FindAsync("i1", "u1", Ct));
+        Assert.True(await Store.DeleteAsync("i1", "u1", Ct));
+        Assert.Null(await Store.FindAsync("i1", "u1", Ct));
+        Assert.False(await Store.DeleteAsync("i1", "u1", Ct));
+    }
+
+    [Fact]
+    public async Task The_list_is_the_owners_newest_first_paged_with_the_total()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.InsertAsync(Record("a" + i, "u1", T0.AddMinutes(i)), Ct);
+        }
+
+        await Store.InsertAsync(Record("b0", "u2", T0.AddHours(1)), Ct);
+
+        var first = await Store.ListAsync("u1", 1, 2, Ct);
+        var third = await Store.ListAsync("u1", 3, 2, Ct);
+        var beyond = await Store.ListAsync("u1", 4, 2, Ct);
+
+        Assert.Equal(5, first.Total);
+        Assert.Equal(["a4", "a3"], first.Items.Select(r => r.Id));
+        Assert.Equal(["a0"], third.Items.Select(r => r.Id));
+        Assert.Empty(beyond.Items);
+        Assert.Equal(["a4", "a3", "a2", "a1", "a0"], (await Store.ListAllAsync("u1", Ct)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Deleting_a_users_interpretations_leaves_other_users_alone_and_can_be_repeated()
+    {
+        await Store.InsertAsync(Record("a0", "u1"), Ct);
+        await Store.InsertAsync(Record("a1", "u1"), Ct);
+        await Store.InsertAsync(Record("b0", "u2"), Ct);
+
+        Assert.Equal(2, await Store.DeleteAllForUserAsync("u1", Ct));
+        Assert.Equal(0, await Store.DeleteAllForUserAsync("u1", Ct));
+        Assert.Empty(await Store.ListAllAsync("u1", Ct));
+        Assert.Single(await Store.ListAllAsync("u2", Ct));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+
+namespace ZodiaCore.IntegrationTests;
+
+/// <summary>Charts as consumers reach them: computed anonymously, saved per user, gone with the account.</summary>
+[Collection(DistributedCollection.Name)]
+public sealed class ChartsThroughGatewayTests(DistributedAppFixture fixture)
+{
+    private static readonly object London1990 = new
+    {
+        birth = new { date = "1990-05-15", time = "14:30:00", timeZone = "Europe/London" },
+        location = new { latitude = 51.5074, longitude = -0.1278, name = "London" },
+    };
+
+    private ZodiaCoreApp App => fixture.App;
+
+    [Fact]
+    public async Task An_anonymous_natal_chart_is_computed_through_the_gateway()
+    {
+        using var gateway = App.CreateGatewayClient();
+
+        using var response = await gateway.PostAsJsonAsync("/api/charts/natal", London1990, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = await FoundationTests.ReadJsonAsync(response);
+        Assert.Equal("1990-05-15T13:30:00Z", json.RootElement.GetProperty("utc").GetString());
+        var sun = json.RootElement.GetProperty("bodies").EnumerateArray().First(b => b.GetProperty("name").GetString() == "sun");
+        Assert.Equal("Taurus", sun.GetProperty("sign").GetString());
+    }
+
+    [Fact]
+    public async Task A_saved_chart_is_visible_to_its_owner_only()
+    {
+        using var gateway = App.CreateGatewayClient();
+        var owner = await IdentityClient.RegisterAndLoginAsync(gateway);
+        var stranger = await IdentityClient.RegisterAndLoginAsync(gateway);
+        var id = await SaveChartAsync(gateway, owner);
+
+        using var asOwner = await IdentityClient.SendAsync(gateway, HttpMethod.Get, $"/api/charts/{id}", owner.AccessToken);
+        using var asStranger = await IdentityClient.SendAsync(gateway, HttpMethod.Get, $"/api/charts/{id}", stranger.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, asOwner.StatusCode);
+        await FoundationTests.AssertProblemAsync(asStranger, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_deletes_its_saved_charts_in_chart_service()
+    {
+        using var gateway = App.CreateGatewayClient();
+        var account = await IdentityClient.RegisterAndLoginAsync(gateway);
+        var id = await SaveChartAsync(gateway, account);
+        using (var export = await IdentityClient.SendAsync(gateway, HttpMethod.Get, "/api/users/me/export", account.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            Assert.Contains(id, await export.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        using var deleted = await IdentityClient.SendAsync(gateway, HttpMethod.Delete, "/api/users/me", account.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        // The access token still verifies for its few remaining minutes; the chart must be gone regardless.
+        using var chart = await IdentityClient.SendAsync(gateway, HttpMethod.Get, $"/api/charts/{id}", account.AccessToken);
+        await FoundationTests.AssertProblemAsync(chart, HttpStatusCode.NotFound);
+    }
+
+    private static async Task<string> SaveChartAsync(HttpClient gateway, TestAccount account)
+    {
+        using var saved = await IdentityClient.SendAsync(gateway, HttpMethod.Post, "/api/charts", account.AccessToken, new
+        {
+            name = "Me",
+            birth = new { date = "1990-05-15", time = "14:30:00", timeZone = "Europe/London" },
+            location = new { latitude = 51.5074, longitude = -0.1278, name = "London" },
+        });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        using var json = await FoundationTests.ReadJsonAsync(saved);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+}
