@@ -1,3 +1,4 @@
+using ZodiaCore.ServiceDefaults.Apis;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ZodiaCore.ChartService.Rendering;

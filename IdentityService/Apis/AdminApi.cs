@@ -1,3 +1,4 @@
+using ZodiaCore.ServiceDefaults.Apis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ZodiaCore.IdentityService.Accounts;

@@ -1,3 +1,4 @@
+using ZodiaCore.ServiceDefaults.Apis;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;

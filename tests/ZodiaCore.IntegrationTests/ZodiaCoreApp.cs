@@ -75,21 +75,29 @@ public sealed class ZodiaCoreApp : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var commands = App.Services.GetRequiredService<ResourceCommandService>();
         string[] stopped = [KnownResourceStates.Exited, KnownResourceStates.Finished];
-        // On a loaded machine the orchestrator may report a stop as failed while the process is already
-        // going: trust the resource's state, and ask again only if it is still running.
-        for (var attempt = 1; ; attempt++)
+        var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cts.Token);
+        if (result.Success || IsIn(resource, stopped))
         {
-            var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cts.Token);
-            if (result.Success || IsIn(resource, stopped))
-            {
-                break;
-            }
-
-            Assert.True(attempt < 3, $"stopping {resource} failed {attempt} times: {result.Message}");
-            await Task.Delay(TimeSpan.FromSeconds(2), cts.Token);
+            await Notifications.WaitForResourceAsync(resource, stopped, cts.Token);
+            return;
         }
 
-        await Notifications.WaitForResourceAsync(resource, stopped, cts.Token);
+        // Under load the orchestrator can report a stop as failed after the process has in fact ended (and not
+        // update the resource's state); a service that dies is just as much "down". So check the process
+        // itself, and end it the way a crash would if it is still there.
+        Assert.True(Notifications.TryGetCurrentState(resource, out var state), $"{resource} is not in the model");
+        var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+        Assert.True(pid is not null, $"stopping {resource} failed ({result.Message}) and its process id is unknown");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (ArgumentException)
+        {
+            // Already gone.
+        }
     }
 
     private bool IsIn(string resource, string[] states) =>

@@ -1,6 +1,6 @@
-namespace ZodiaCore.InterpretationService.Apis;
+namespace ZodiaCore.ServiceDefaults.Apis;
 
-/// <summary>The paging rules every list follows: <c>?page=</c> from 1, <c>?pageSize=</c> 1 to 100.</summary>
+/// <summary>The paging rules every list follows: <c>?page=</c> from 1, <c>?pageSize=</c> 1 to 100 (default 20).</summary>
 public static class Paging
 {
     public const int DefaultPageSize = 20;
