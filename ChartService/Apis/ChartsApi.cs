@@ -41,6 +41,7 @@ public static class ChartsApi
         api.MapPost("/synastry", CalculateSynastry)
             .WithName("CalculateSynastry")
             .WithSummary("Compare two natal charts: inter-chart aspects and house overlays")
+            .WithDescription("Each person is a birth (first, second) or, for a signed-in user, one of their saved charts (firstChartId, secondChartId).")
             .Accepts<SynastryRequest>("application/json")
             .AllowAnonymous();
 
@@ -87,12 +88,24 @@ public static class ChartsApi
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
     }
 
-    public static Results<Ok<SynastryResponse>, ValidationProblem, ProblemHttpResult> CalculateSynastry(
-        SynastryRequest? request, SynastryCalculator synastry, ChartMetrics metrics)
+    public static async Task<Results<Ok<SynastryResponse>, ValidationProblem, ProblemHttpResult>> CalculateSynastry(
+        SynastryRequest? request, SynastryCalculator synastry, ChartMetrics metrics, [AsParameters] SavedChartServices saved,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(synastry);
         ArgumentNullException.ThrowIfNull(metrics);
         var started = Stopwatch.GetTimestamp();
+        if (request is not null)
+        {
+            var resolved = await SavedChartSynastry.ResolveAsync(request, saved, cancellationToken);
+            if (resolved.Value is null)
+            {
+                return Problem(resolved.Problem);
+            }
+
+            request = resolved.Value;
+        }
+
         var outcome = synastry.Calculate(request);
         if (outcome.Value is { } value)
         {

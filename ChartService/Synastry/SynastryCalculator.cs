@@ -15,6 +15,21 @@ public sealed class SynastryCalculator(NatalChartBuilder natal)
             return ChartOutcome.Invalid<SynastryResponse>(errors);
         }
 
+        if (request.FirstChartId is not null && request.First is not null)
+        {
+            errors["firstChartId"] = ["Give either first or firstChartId, not both."];
+        }
+
+        if (request.SecondChartId is not null && request.Second is not null)
+        {
+            errors["secondChartId"] = ["Give either second or secondChartId, not both."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChartOutcome.Invalid<SynastryResponse>(errors);
+        }
+
         var first = natal.Prepare(request.First, "first.");
         var second = natal.Prepare(request.Second, "second.");
         foreach (var outcome in new[] { first, second })

@@ -2,12 +2,20 @@ using ZodiaCore.ChartService.Charts;
 
 namespace ZodiaCore.ChartService.Synastry;
 
-/// <summary>Body of <c>POST /api/charts/synastry</c>: two births compared.</summary>
+/// <summary>
+/// Body of <c>POST /api/charts/synastry</c>: two births compared. Each person is either a birth
+/// (<c>first</c>, <c>second</c>) or one of the caller's saved charts (<c>firstChartId</c>, <c>secondChartId</c>).
+/// </summary>
 public sealed record SynastryRequest(
     NatalChartRequest? First,
     NatalChartRequest? Second,
     IReadOnlyList<string>? Aspects = null,
-    IReadOnlyDictionary<string, double>? Orbs = null);
+    IReadOnlyDictionary<string, double>? Orbs = null,
+    string? FirstChartId = null,
+    string? SecondChartId = null)
+{
+    public bool UsesSavedCharts => FirstChartId is not null || SecondChartId is not null;
+}
 
 public sealed record HouseOverlay(string Body, int House);
 
