@@ -37,8 +37,19 @@ var gateways = builder.AddGateways(dataDirectory, encryptionKey, infrastructure,
 
 // Monitoring: Prometheus over every service, scraping the endpoints allocated at start.
 var prometheusConfig = builder.AddPrometheusTargets(dataDirectory, [.. gateways, identity, charts, interpretation]);
-var prometheus = infrastructure.Mode == InfrastructureMode.Local ? builder.AddLocalPrometheus(prometheusConfig) : null;
+IResourceBuilder<IResourceWithEndpoints>? prometheus = null, grafana = null;
+if (infrastructure.Mode == InfrastructureMode.Local && builder.AddLocalPrometheus(prometheusConfig) is { } local)
+{
+    prometheus = builder.CreateResourceBuilder<IResourceWithEndpoints>(local.Resource);
+}
+else if (infrastructure.Mode == InfrastructureMode.Containers)
+{
+    // Grafana is not packaged for Debian: outside containers mode the README shows how to point one at monitoring/grafana.
+    var container = builder.AddPrometheusContainer(prometheusConfig, [.. gateways, identity, charts, interpretation]);
+    prometheus = builder.CreateResourceBuilder<IResourceWithEndpoints>(container.Resource);
+    grafana = builder.CreateResourceBuilder<IResourceWithEndpoints>(builder.AddGrafanaContainer(container).Resource);
+}
 
-builder.PrintEntryPoints(gateways[0], prometheus);
+builder.PrintEntryPoints(gateways[0], prometheus, grafana);
 
 builder.Build().Run();
