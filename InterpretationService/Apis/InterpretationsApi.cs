@@ -86,7 +86,7 @@ public static class InterpretationsApi
         var outcome = cached ?? await services.Engine.InterpretAsync(interpretation, cancellationToken);
         if (cached is null)
         {
-            await services.Cache.TryStoreAsync(key, outcome, cancellationToken);
+            await services.Cache.TryStoreAsync(key, outcome);
         }
 
         return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null, cancellationToken));
@@ -148,7 +148,7 @@ public static class InterpretationsApi
                     yield return Event("section", new SectionEvent(chunk.Key, chunk.Title, chunk.Text, chunk.Restart));
                     break;
                 case InterpretationCompleted completed:
-                    await services.Cache.TryStoreAsync(key, completed.Outcome, cancellationToken);
+                    await services.Cache.TryStoreAsync(key, completed.Outcome);
                     yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false, cancellationToken));
                     break;
             }

@@ -68,7 +68,7 @@ public sealed class InterpretationCache
     }
 
     /// <summary>Keeps the outcome when it came from the planned source without any failure; false when it was not cacheable.</summary>
-    public async Task<bool> TryStoreAsync(InterpretationCacheKey? key, InterpretationOutcome outcome, CancellationToken cancellationToken)
+    public async Task<bool> TryStoreAsync(InterpretationCacheKey? key, InterpretationOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (key is null || outcome.Fallback || outcome.Failures.Count > 0 || outcome.Provider != key.Provider)
@@ -77,11 +77,13 @@ public sealed class InterpretationCache
         }
 
         var settings = options.CurrentValue;
+        // Not the request's token: the answer is already paid for, and a client hanging up must not throw it away
+        // (nor log a cache write failure for it).
         await cache.SetAsync(
             key.ToString(),
             outcome,
             new HybridCacheEntryOptions { Expiration = settings.Expiration, LocalCacheExpiration = settings.LocalExpiration },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }
