@@ -14,6 +14,10 @@ namespace ZodiaCore.ChartService.Charts;
 /// </summary>
 public static class ContentId
 {
+    // "R" formatting is the costliest step of an uncached request's id; nearly every request uses the default orbs.
+    private static readonly string[] DefaultOrbTexts = [.. Enumerable.Range(0, AspectKinds.All.Count)
+        .Select(i => AspectKinds.DefaultOrb((AspectKind)i).ToString("R", CultureInfo.InvariantCulture))];
+
     public static string Of(ResolvedBirthMoment moment, ChartLocation location, ChartSettings settings)
     {
         var text = new StringBuilder(256);
@@ -22,9 +26,9 @@ public static class ContentId
             .Append('|').Append(moment.Offset.Seconds.ToString(inv))
             .Append('|').Append(moment.Source).Append('|').Append(moment.TimeZone)
             .Append('|').Append(moment.TimeUnknown ? 'u' : 'k')
-            .Append('|').Append(location.Latitude.ToString("F6", inv))
-            .Append('|').Append(location.Longitude.ToString("F6", inv))
-            .Append('|').Append(location.Altitude.ToString("F1", inv))
+            .Append('|').Append(inv, $"{location.Latitude:F6}")
+            .Append('|').Append(inv, $"{location.Longitude:F6}")
+            .Append('|').Append(inv, $"{location.Altitude:F1}")
             .Append('|').Append(HouseSystems.Name(settings.HouseSystem))
             .Append('|').Append(HouseSystems.Name(settings.PolarHouses))
             .Append('|').Append(settings.Zodiac).Append('|').Append(settings.Ayanamsa)
@@ -37,7 +41,17 @@ public static class ContentId
         text.Append('|');
         foreach (var rule in settings.AspectRules)
         {
-            text.Append(AspectKinds.Name(rule.Kind)).Append(':').Append(rule.Orb.ToString("R", inv)).Append(',');
+            text.Append(AspectKinds.Name(rule.Kind)).Append(':');
+            if (rule.Orb == AspectKinds.DefaultOrb(rule.Kind))
+            {
+                text.Append(DefaultOrbTexts[(int)rule.Kind]);
+            }
+            else
+            {
+                text.Append(inv, $"{rule.Orb:R}");
+            }
+
+            text.Append(',');
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ZodiaCore.AppHost.Infrastructure;
 
 namespace ZodiaCore.IntegrationTests;
 
@@ -12,15 +13,19 @@ public sealed class ZodiaCoreApp : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     public static readonly string[] Services = ["identity", "charts", "interpretation", "gateway"];
 
-    private ZodiaCoreApp(DistributedApplication app, string dataDirectory)
+    private ZodiaCoreApp(DistributedApplication app, string dataDirectory, string monitoringDirectory)
     {
         App = app;
         DataDirectory = dataDirectory;
+        MonitoringDirectory = monitoringDirectory;
     }
 
     public DistributedApplication App { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>The repository's monitoring/ folder: the rules and dashboards this app's Prometheus serves.</summary>
+    public string MonitoringDirectory { get; }
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
 
@@ -57,7 +62,7 @@ public sealed class ZodiaCoreApp : IAsyncDisposable
             throw;
         }
 
-        return new ZodiaCoreApp(app, dataDirectory);
+        return new ZodiaCoreApp(app, dataDirectory, Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "monitoring")));
     }
 
     /// <summary>Sets an environment variable on every gateway replica before the app starts.</summary>
@@ -67,6 +72,18 @@ public sealed class ZodiaCoreApp : IAsyncDisposable
         {
             builder.CreateResourceBuilder(gateway).WithEnvironment(name, value);
         }
+    }
+
+    /// <summary>Sets an environment variable on one project resource before the app starts.</summary>
+    public static void ConfigureProject(IDistributedApplicationTestingBuilder builder, string resource, string name, string value) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == resource)).WithEnvironment(name, value);
+
+    /// <summary>Waits for this app's Prometheus to be ready; skips the test where prometheus is not installed.</summary>
+    public async Task<PrometheusApi> ConnectPrometheusAsync()
+    {
+        Assert.SkipWhen(ExecutableLookup.Find("prometheus") is null, "prometheus is not installed (apt-get install prometheus)");
+        await WaitHealthyAsync(["prometheus"], TimeSpan.FromMinutes(1));
+        return new PrometheusApi(App.CreateHttpClient("prometheus", "http"));
     }
 
     /// <summary>Stops a resource through the same command the dashboard uses and waits until it has exited.</summary>
