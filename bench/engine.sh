@@ -19,8 +19,14 @@ rate() { grep -o 'charts_per_s=[0-9.]*' | tail -1 | cut -d= -f2; }
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $N charts x 5 reps per run"
 ratios=()
 for i in $(seq 1 "$PAIRS"); do
-  c=$("$WORK/c-limit/bench" -n "$N" -r 5 | rate)
-  z=$("$BENCH" --quick "$N" 5 | rate)
+  # Which one runs first alternates, so neither always gets the machine just after the other's load.
+  if (( i % 2 == 1 )); then
+    c=$("$WORK/c-limit/bench" -n "$N" -r 5 | rate)
+    z=$("$BENCH" --quick "$N" 5 | rate)
+  else
+    z=$("$BENCH" --quick "$N" 5 | rate)
+    c=$("$WORK/c-limit/bench" -n "$N" -r 5 | rate)
+  fi
   f=$("$BENCH" --quick "$N" 5 --full | rate)
   ratio=$(python3 -c "print(f'{$z/$c:.3f}')")
   ratios+=("$ratio")

@@ -33,7 +33,7 @@ public sealed class InterpretationServices(
 
     /// <summary>Stores the outcome as a new interpretation of the caller and returns it as the response.</summary>
     public async Task<InterpretationResponse> SaveAsync(
-        InterpretationAsk ask, string? contentId, InterpretationOutcome outcome, bool cached, CancellationToken cancellationToken)
+        InterpretationAsk ask, string? contentId, InterpretationOutcome outcome, bool cached)
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -59,7 +59,9 @@ public sealed class InterpretationServices(
             CreatedAt = createdAt,
             SectionsCiphertext = Protector.Encrypt(id, outcome.Sections),
         };
-        await Store.InsertAsync(record, cancellationToken).ConfigureAwait(false);
+        // Not the request's token: an interpretation already generated (and counted against the quota) is kept in the
+        // caller's history even when the client has hung up before the answer.
+        await Store.InsertAsync(record, CancellationToken.None).ConfigureAwait(false);
         return ToResponse(record, outcome.Sections, cached) with { Failures = outcome.Failures };
     }
 

@@ -89,7 +89,7 @@ public static class InterpretationsApi
             await services.Cache.TryStoreAsync(key, outcome);
         }
 
-        return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null, cancellationToken));
+        return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null));
     }
 
     public static async Task<Results<Ok<PagedResult<InterpretationSummary>>, ValidationProblem>> ListInterpretations(
@@ -136,7 +136,7 @@ public static class InterpretationsApi
                 yield return Event("section", new SectionEvent(section.Key, section.Title, section.Text, Restart: false));
             }
 
-            yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, cached, cached: true, cancellationToken));
+            yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, cached, cached: true));
             yield break;
         }
 
@@ -149,7 +149,7 @@ public static class InterpretationsApi
                     break;
                 case InterpretationCompleted completed:
                     await services.Cache.TryStoreAsync(key, completed.Outcome);
-                    yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false, cancellationToken));
+                    yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false));
                     break;
             }
         }

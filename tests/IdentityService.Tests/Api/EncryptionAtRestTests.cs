@@ -55,9 +55,20 @@ public sealed class EncryptionAtRestTests
 
     private static byte[] ReadAllStoreBytes(string dataDirectory)
     {
-        // identity.db and, if present, its identity-log.db hold every byte written.
-        var files = Directory.GetFiles(dataDirectory, "identity*.db");
-        Assert.NotEmpty(files);
-        return files.SelectMany(File.ReadAllBytes).ToArray();
+        // identity.db and, if present, its identity-log.db hold every byte written. LiteDB may still be merging the
+        // log into the data file and deleting it as the host goes: then read both again, once the log has gone.
+        for (var attempt = 1; ; attempt++)
+        {
+            var files = Directory.GetFiles(dataDirectory, "identity*.db");
+            Assert.NotEmpty(files);
+            try
+            {
+                return files.SelectMany(File.ReadAllBytes).ToArray();
+            }
+            catch (FileNotFoundException) when (attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }
