@@ -95,6 +95,7 @@ public sealed partial class DashboardQueryTests(MonitoredAppFixture fixture)
     {
         using var prometheus = await fixture.App.ConnectPrometheusAsync();
         using var traffic = new DashboardTraffic(fixture.App);
+        var trafficStarted = DateTimeOffset.UtcNow;
         for (var round = 1; round <= 2; round++)
         {
             await traffic.DriveRoundAsync(round);
@@ -113,8 +114,10 @@ public sealed partial class DashboardQueryTests(MonitoredAppFixture fixture)
                 continue;
             }
 
+            // Over the traffic's whole span, as the panel draws it: on a slow machine a round outlasts the rate window,
+            // so a single evaluation at the end could miss what the first part of the round caused.
             var data = GrafanaDashboards.WithoutZeroFallback(expression);
-            var samples = data == expression ? result.Samples : (await prometheus.QueryAsync(data)).Samples;
+            var samples = await prometheus.RangeSamplesAsync(data, trafficStarted, TimeSpan.FromSeconds(2));
             var zeroIsRight = ZeroIsRight.Any(e => e.Dashboard == target.Panel.Dashboard && e.Panel == target.Panel.Title);
             if (samples.Count == 0)
             {

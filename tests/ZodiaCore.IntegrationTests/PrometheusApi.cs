@@ -44,6 +44,29 @@ public sealed class PrometheusApi(HttpClient http) : IDisposable
         return new PrometheusResult(null, samples);
     }
 
+    /// <summary>
+    /// Evaluates an expression at every <paramref name="step"/> from <paramref name="start"/> to now, as a Grafana
+    /// time-series panel does over its range; one sample per series and point in time.
+    /// </summary>
+    public async Task<IReadOnlyList<PrometheusSample>> RangeSamplesAsync(string expression, DateTimeOffset start, TimeSpan step)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        using var form = new FormUrlEncodedContent(
+        [
+            new("query", expression),
+            new("start", (start.ToUnixTimeMilliseconds() / 1000.0).ToString(inv)),
+            new("end", (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString(inv)),
+            new("step", step.TotalSeconds.ToString(inv)),
+        ]);
+        using var response = await http.PostAsync(new Uri("/api/v1/query_range", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        using var json = await FoundationTests.ReadJsonAsync(response);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("status").GetString() == "success", $"{expression}: {root}");
+        return [.. root.GetProperty("data").GetProperty("result").EnumerateArray()
+            .SelectMany(series => series.GetProperty("values").EnumerateArray()
+                .Select(point => new PrometheusSample(Labels(series.GetProperty("metric")), Number(point[1]))))];
+    }
+
     /// <summary>Evaluates an expression that must parse.</summary>
     public async Task<IReadOnlyList<PrometheusSample>> SamplesAsync(string expression)
     {
