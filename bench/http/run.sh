@@ -38,11 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { # url
-  for _ in $(seq 1 600); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "not answering: $1" >&2; return 1
-}
+source "$ROOT/bench/lib/common.sh"
 
 cp -r "$SHARED/peers" "$WORK/peers"
 python3 "$WORK/peers/bench/gen-bodies.py" "$WORK/peer-bodies" >/dev/null
@@ -90,14 +86,7 @@ wait_for "http://127.0.0.1:$NODE_PORT/health"
 wait_for "http://127.0.0.1:$IDENTITY_PORT/alive"
 
 # A real account and access token, through the gateway, for the authenticated runs.
-EMAIL="bench-$RANDOM@example.com" PASSWORD="Bench-Password-$RANDOM-x"
-code=$(curl -s -o "$WORK/register.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"displayName\":\"Bench\"}" "http://127.0.0.1:$GATEWAY_PORT/api/auth/register")
-[ "$code" = 201 ] || { echo "registration answered $code: $(head -c 600 "$WORK/register.json")" >&2; exit 1; }
-login() {
-  curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" \
-    "http://127.0.0.1:$GATEWAY_PORT/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
-}
+bench_account "http://127.0.0.1:$GATEWAY_PORT" "$WORK"
 TOKEN=$(login)
 
 WRK="$WORK/peers/bench/run-wrk.sh"

@@ -60,11 +60,7 @@ for dll in ChartService/bin/Release/net10.0/ZodiaCore.ChartService.dll IdentityS
   [ -f "$ROOT/$dll" ] || { echo "missing $dll: run make build (Release) first" >&2; exit 1; }
 done
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { # url
-  for _ in $(seq 1 600); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "not answering: $1 (rerun with KEEP_LOGS=DIR to keep the services' logs)" >&2; return 1
-}
+source "$ROOT/bench/lib/common.sh"
 
 REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) IDENTITY_PORT=$(free_port) INTERP_PORT=$(free_port)
 GATEWAY_PORT=$(free_port) FAKE_PORT=$(free_port)
@@ -106,14 +102,7 @@ wait_for "http://127.0.0.1:$FAKE_PORT/health"
 for port in "$CHARTS_PORT" "$IDENTITY_PORT" "$INTERP_PORT" "$GATEWAY_PORT"; do wait_for "http://127.0.0.1:$port/alive"; done
 
 # A real account and access token, through the gateway.
-EMAIL="bench-$RANDOM@example.com" PASSWORD="Bench-Password-$RANDOM-x"
-code=$(curl -s -o "$WORK/register.json" -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"displayName\":\"Bench\"}" "http://127.0.0.1:$GATEWAY_PORT/api/auth/register")
-[ "$code" = 201 ] || { echo "registration answered $code: $(head -c 600 "$WORK/register.json")" >&2; exit 1; }
-login() {
-  curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" \
-    "http://127.0.0.1:$GATEWAY_PORT/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
-}
+bench_account "http://127.0.0.1:$GATEWAY_PORT" "$WORK"
 TOKEN=$(login)
 
 url_of() { # target -> URL
