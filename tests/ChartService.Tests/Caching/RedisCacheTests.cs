@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using ZodiaCore.Tests.Shared;
 using ZodiaCore.ChartService.Extensions;
 using ZodiaCore.ChartService.Tests.Apis;
 using static ZodiaCore.ChartService.Tests.Apis.ChartRequests;
@@ -14,69 +14,23 @@ namespace ZodiaCore.ChartService.Tests.Caching;
 /// <summary>The chart cache over a real redis-server started by the test (apt redis-server); skipped without it.</summary>
 public sealed class RedisCacheTests : IAsyncLifetime
 {
-    private const string RedisServer = "/usr/bin/redis-server";
-
-    private Process? _redis;
-    private int _port;
+    private RedisServerProcess? _redis;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(RedisServer))
-        {
-            return;
-        }
-
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        _redis = Process.Start(new ProcessStartInfo(RedisServer,
-            ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        });
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _port, Ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, Ct);
-            }
-        }
-
-        throw new InvalidOperationException("redis-server did not start listening within 5 s.");
-    }
+    public async ValueTask InitializeAsync() => _redis = await RedisServerProcess.StartAsync(Ct);
 
     public ValueTask DisposeAsync()
     {
-        StopRedis();
+        _redis?.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void StopRedis()
-    {
-        if (_redis is { HasExited: false })
-        {
-            _redis.Kill();
-            _redis.WaitForExit(5000);
-        }
     }
 
     [Fact]
     public async Task What_goes_to_Redis_is_encrypted_and_Redis_stopped_means_still_200()
     {
-        Assert.SkipWhen(_redis is null, $"{RedisServer} is not installed (apt-get install redis-server).");
-        await using var factory = new ChartApiFactory { Redis = $"127.0.0.1:{_port}" };
+        Assert.SkipWhen(_redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        await using var factory = new ChartApiFactory { Redis = _redis!.ConnectionString };
         using var client = factory.CreateClient();
 
         using var first = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);
@@ -91,7 +45,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
         Assert.DoesNotContain("\"longitude\"", text, StringComparison.Ordinal);
         Assert.True(CarriesSerializerHeader(stored, contentId), "The Redis entry was not written by the encrypting serializer.");
 
-        StopRedis();
+        _redis!.Stop();
         var started = Stopwatch.GetTimestamp();
         using var uncached = await client.PostAsync("/api/charts/natal", Json(Distinct(4)), Ct);
         using var cached = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using ZodiaCore.Tests.Shared;
 using ZodiaCore.InterpretationService.Tests.Api;
 
 namespace ZodiaCore.InterpretationService.Tests.Caching;
@@ -12,70 +11,23 @@ namespace ZodiaCore.InterpretationService.Tests.Caching;
 /// <summary>The L2 cache and the quota counters over a real redis-server started by the test (apt redis-server); skipped without it.</summary>
 public sealed class RedisTests : IAsyncLifetime
 {
-    private const string RedisServer = "/usr/bin/redis-server";
-
-    private Process? redis;
-    private int port;
+    private RedisServerProcess? redis;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(RedisServer))
-        {
-            return;
-        }
-
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        redis = Process.Start(new ProcessStartInfo(RedisServer,
-            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        });
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, Ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, Ct);
-            }
-        }
-
-        throw new InvalidOperationException("redis-server did not start listening within 5 s.");
-    }
+    public async ValueTask InitializeAsync() => redis = await RedisServerProcess.StartAsync(Ct);
 
     public ValueTask DisposeAsync()
     {
-        StopRedis();
         redis?.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void StopRedis()
-    {
-        if (redis is { HasExited: false })
-        {
-            redis.Kill();
-            redis.WaitForExit(5000);
-        }
     }
 
     [Fact]
     public async Task The_quota_is_counted_in_Redis_the_cached_text_is_encrypted_there_and_Redis_stopped_still_means_200()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServer} is not installed (apt-get install redis-server).");
-        await using var factory = new LlmInterpretationApiFactory { Redis = $"127.0.0.1:{port}" };
+        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        await using var factory = new LlmInterpretationApiFactory { Redis = redis!.ConnectionString };
         using var client = factory.CreateUserClient("paul");
 
         using var first = await client.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "nl" });
@@ -91,7 +43,7 @@ public sealed class RedisTests : IAsyncLifetime
         Assert.DoesNotContain(text[..20], cached, StringComparison.Ordinal);
         Assert.DoesNotContain("openai writes", cached, StringComparison.Ordinal);
 
-        StopRedis();
+        redis!.Stop();
         var started = Stopwatch.GetTimestamp();
         using var afterRedis = await client.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "nl", length = "long" });
 
