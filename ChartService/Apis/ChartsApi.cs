@@ -48,13 +48,13 @@ public static class ChartsApi
         return api;
     }
 
-    public static async ValueTask<Results<Ok<ChartResponse>, ValidationProblem, ProblemHttpResult>> CreateNatalChart(
+    public static async ValueTask<Results<ChartJsonResult, ValidationProblem, ProblemHttpResult>> CreateNatalChart(
         NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
     {
         var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
-            return TypedResults.Ok(chart);
+            return new ChartJsonResult(chart);
         }
 
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
@@ -66,7 +66,7 @@ public static class ChartsApi
         var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
-            return TypedResults.Text(ChartWheelSvg.Render(chart), SvgContentType);
+            return TypedResults.Text(ChartWheelSvg.Render(chart.Chart), SvgContentType);
         }
 
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
@@ -117,7 +117,7 @@ public static class ChartsApi
     }
 
     /// <summary>Validates and resolves the request (cheap), then takes the chart from the cache or computes it.</summary>
-    private static ValueTask<ChartOutcome<ChartResponse>> BuildCachedAsync(
+    private static ValueTask<ChartOutcome<CachedChart>> BuildCachedAsync(
         NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -125,7 +125,7 @@ public static class ChartsApi
         var prepared = builder.Prepare(request, "");
         return prepared.Value is { } chart
             ? cache.GetOrComputeAsync(chart, cancellationToken)
-            : ValueTask.FromResult(prepared.Cast<ChartResponse>());
+            : ValueTask.FromResult(prepared.Cast<CachedChart>());
     }
 
     /// <summary>Problems other than validation keep their own status (422 ambiguity or polar refusal, 503 library missing).</summary>

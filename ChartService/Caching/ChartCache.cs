@@ -7,14 +7,14 @@ namespace ZodiaCore.ChartService.Caching;
 
 /// <summary>
 /// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed.
-/// Every lookup counts as a hit or a miss; a miss is a computation.
+/// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart and its JSON.
 /// </summary>
 public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
 {
     public const string TtlSetting = "CACHE_TTL";
     public static readonly TimeSpan DefaultTtl = TimeSpan.FromHours(1);
 
-    public async ValueTask<ChartOutcome<ChartResponse>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken)
+    public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var lookup = new Lookup(builder, metrics, prepared);
@@ -27,11 +27,11 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
                 metrics.CacheHit();
             }
 
-            return new ChartOutcome<ChartResponse>(chart);
+            return new ChartOutcome<CachedChart>(chart);
         }
         catch (ChartNotComputedException refused)
         {
-            return ChartOutcome.Failed<ChartResponse>(refused.Problem);
+            return ChartOutcome.Failed<CachedChart>(refused.Problem);
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
     {
         public bool Computed { get; private set; }
 
-        public ValueTask<ChartResponse> Compute()
+        public ValueTask<CachedChart> Compute()
         {
             Computed = true;
             metrics.CacheMiss();
@@ -63,7 +63,7 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
             metrics.Computed(ChartMetrics.Natal, started);
             // A refusal (e.g. polar houses with polarHouses "error") leaves the cache as it was.
             return outcome.Value is { } chart
-                ? ValueTask.FromResult(chart)
+                ? ValueTask.FromResult(new CachedChart(chart))
                 : throw new ChartNotComputedException(outcome.Problem ?? NatalChartBuilder.Unavailable());
         }
     }

@@ -11,18 +11,18 @@ namespace ZodiaCore.ChartService.Caching;
 /// <summary>
 /// Writes cached charts to Redis encrypted like stored ones: a chart's positions and cusps give its birth moment
 /// and place back. Layout: <c>length(1) | contentId (ASCII) | FieldEncryptor ciphertext</c>; the content id is a
-/// hash, already the cache key, and is needed in clear as the record id the ciphertext is bound to.
+/// hash, already the cache key, and is needed in clear as the record id the ciphertext is bound to. The plaintext is
+/// the chart's JSON as the API answers it, serialised once when the chart was computed.
 /// </summary>
-public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybridCacheSerializer<ChartResponse>
+public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybridCacheSerializer<CachedChart>
 {
     public const string FieldName = "cache";
 
-    public void Serialize(ChartResponse value, IBufferWriter<byte> target)
+    public void Serialize(CachedChart value, IBufferWriter<byte> target)
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(target);
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, ChartJsonContext.Default.ChartResponse);
-        var sealedChart = encryptor.Encrypt(json, value.ContentId, FieldName);
+        var sealedChart = encryptor.Encrypt(value.Json.Span, value.ContentId, FieldName);
         var idLength = Encoding.ASCII.GetByteCount(value.ContentId);
         if (idLength > byte.MaxValue)
         {
@@ -37,7 +37,7 @@ public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybrid
     }
 
     /// <exception cref="FieldDecryptionException">The entry was altered, or written with a key this service no longer holds.</exception>
-    public ChartResponse Deserialize(ReadOnlySequence<byte> source)
+    public CachedChart Deserialize(ReadOnlySequence<byte> source)
     {
         var bytes = source.IsSingleSegment ? source.FirstSpan : source.ToArray();
         if (bytes.Length < 2 || bytes.Length < 1 + bytes[0])
@@ -50,6 +50,6 @@ public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybrid
         var chart = JsonSerializer.Deserialize(json, ChartJsonContext.Default.ChartResponse)
             ?? throw new FieldDecryptionException("The cached chart entry is empty.");
         // The associated data already binds the id; this catches a chart cached under the wrong key by a bug.
-        return chart.ContentId == contentId ? chart : throw new FieldDecryptionException("The cached chart belongs to another content id.");
+        return chart.ContentId == contentId ? new CachedChart(chart, json) : throw new FieldDecryptionException("The cached chart belongs to another content id.");
     }
 }

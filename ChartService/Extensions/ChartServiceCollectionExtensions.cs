@@ -87,7 +87,7 @@ public static class ChartServiceCollectionExtensions
             // Memory holds recent charts only: a flood of distinct inputs must not grow the process for an hour.
             // Redis keeps them for the full TTL.
             LocalCacheExpiration = ttl < LocalCacheLimit ? ttl : LocalCacheLimit,
-        }).AddSerializer<ChartResponse, EncryptedChartSerializer>();
+        }).AddSerializer<CachedChart, EncryptedChartSerializer>();
 
         if (!builder.Configuration.HasRedis())
         {

@@ -20,6 +20,23 @@ public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<Char
         """;
 
     [Fact]
+    public async Task Natal_chart_is_answered_as_json_with_its_length_and_documented_as_a_chart_in_OpenAPI()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        using var document = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var openApi = JsonDocument.Parse(await document.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.False(response.Headers.TransferEncodingChunked ?? false);
+        var ok = openApi.RootElement.GetProperty("paths").GetProperty("/api/charts/natal").GetProperty("post")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.EndsWith("/ChartResponse", ok.GetProperty("$ref").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Natal_chart_answers_with_the_documented_field_names()
     {
         using var response = await Post("/api/charts/natal", NatalBody);

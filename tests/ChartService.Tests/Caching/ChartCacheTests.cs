@@ -81,6 +81,8 @@ public sealed class ChartCacheTests
         var second = await cache.GetOrComputeAsync(builder.Prepare(request, "").Value!, Ct);
 
         Assert.Same(first.Value, second.Value);
+        Assert.True(first.Value!.Json.Span.SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(first.Value.Chart, ZodiaCore.ChartService.Apis.ChartJsonContext.Default.ChartResponse)),
+            "The cached JSON is not the chart it holds.");
     }
 
     [Fact]

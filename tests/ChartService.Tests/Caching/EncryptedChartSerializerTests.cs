@@ -9,12 +9,14 @@ namespace ZodiaCore.ChartService.Tests.Caching;
 
 public sealed class EncryptedChartSerializerTests
 {
-    private static readonly ChartResponse Chart = Engine.Builder.Build(new NatalChartRequest(
-        new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!;
+    private static readonly CachedChart Cached = new(Engine.Builder.Build(new NatalChartRequest(
+        new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!);
+
+    private static ChartResponse Chart => Cached.Chart;
 
     private static readonly EncryptedChartSerializer Serializer = new(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
 
-    private static byte[] Serialize(EncryptedChartSerializer serializer, ChartResponse chart)
+    private static byte[] Serialize(EncryptedChartSerializer serializer, CachedChart chart)
     {
         var buffer = new ArrayBufferWriter<byte>();
         serializer.Serialize(chart, buffer);
@@ -24,18 +26,19 @@ public sealed class EncryptedChartSerializerTests
     [Fact]
     public void A_cached_chart_round_trips_to_an_equal_chart()
     {
-        var back = Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, Chart)));
+        var back = Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, Cached)));
 
         Assert.Equal(Chart.ContentId, back.ContentId);
-        Assert.Equal(Chart.Bodies, back.Bodies);
-        Assert.Equal(Chart.Houses!.Cusps, back.Houses!.Cusps);
-        Assert.Equal(Chart.Utc, back.Utc);
+        Assert.Equal(Chart.Bodies, back.Chart.Bodies);
+        Assert.Equal(Chart.Houses!.Cusps, back.Chart.Houses!.Cusps);
+        Assert.Equal(Chart.Utc, back.Chart.Utc);
+        Assert.Equal(Cached.Json.ToArray(), back.Json.ToArray());
     }
 
     [Fact]
     public void The_cached_bytes_hold_neither_the_birth_moment_nor_any_position()
     {
-        var text = Encoding.UTF8.GetString(Serialize(Serializer, Chart));
+        var text = Encoding.UTF8.GetString(Serialize(Serializer, Cached));
 
         Assert.DoesNotContain("1990-05-15", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Chart.Bodies[0].Formatted, text, StringComparison.Ordinal);
@@ -45,7 +48,7 @@ public sealed class EncryptedChartSerializerTests
     [Fact]
     public void An_altered_entry_is_refused()
     {
-        var bytes = Serialize(Serializer, Chart);
+        var bytes = Serialize(Serializer, Cached);
         bytes[^20] ^= 0x40;
 
         Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
@@ -54,7 +57,7 @@ public sealed class EncryptedChartSerializerTests
     [Fact]
     public void An_entry_relabelled_with_another_content_id_is_refused()
     {
-        var bytes = Serialize(Serializer, Chart);
+        var bytes = Serialize(Serializer, Cached);
         bytes[1] = bytes[1] == (byte)'a' ? (byte)'b' : (byte)'a';
 
         Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
@@ -65,6 +68,6 @@ public sealed class EncryptedChartSerializerTests
     {
         var otherKey = new EncryptedChartSerializer(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
 
-        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(otherKey, Chart))));
+        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(otherKey, Cached))));
     }
 }
