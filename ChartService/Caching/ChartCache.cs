@@ -14,6 +14,9 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
     public const string TtlSetting = "CACHE_TTL";
     public static readonly TimeSpan DefaultTtl = TimeSpan.FromHours(1);
 
+    public const string MemoryLimitSetting = "CACHE_MEMORY_MB";
+    public const int DefaultMemoryLimitMegabytes = 256;
+
     public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
@@ -48,6 +51,21 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : throw new InvalidOperationException($"{TtlSetting} must be a positive number of seconds.");
+    }
+
+    /// <summary>Reads <c>CACHE_MEMORY_MB</c> (the in-process cache's bound, whole megabytes; default 256) in bytes.</summary>
+    public static long ReadMemoryLimitBytes(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[MemoryLimitSetting];
+        var megabytes = DefaultMemoryLimitMegabytes;
+        if (!string.IsNullOrWhiteSpace(text)
+            && !(int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out megabytes) && megabytes > 0))
+        {
+            throw new InvalidOperationException($"{MemoryLimitSetting} must be a positive number of megabytes.");
+        }
+
+        return megabytes * 1024L * 1024L;
     }
 
     private sealed class Lookup(NatalChartBuilder builder, ChartMetrics metrics, PreparedChart prepared)

@@ -30,7 +30,7 @@ public static class ChartServiceCollectionExtensions
     /// <summary>
     /// Registers everything ChartService runs on: the chart engine (<see cref="AddChartEngine"/>), field encryption
     /// (<c>ENCRYPTION_KEY</c>, required), the chart cache (HybridCache in memory, Redis as second level when a
-    /// <c>redis</c> connection string is configured; entries live <c>CACHE_TTL</c> seconds, default 3600), the metrics
+    /// <c>redis</c> connection string is configured; entries live <c>CACHE_TTL</c> seconds, default 3600; memory holds at most <c>CACHE_MEMORY_MB</c>), the metrics
     /// and the saved-chart store (MongoDB when a <c>mongodb</c> connection string is configured, else LiteDB in
     /// <c>charts.db</c> under the data directory). Call before <c>AddDefaultAuthentication</c>.
     /// </summary>
@@ -81,6 +81,14 @@ public static class ChartServiceCollectionExtensions
     {
         var services = builder.Services;
         var ttl = ChartCache.ReadTtl(builder.Configuration);
+        // Bounded by size, not only by time: a flood of distinct inputs (about 18 KB per chart held) must not grow the
+        // process for the five minutes an entry lives. HybridCache sizes each entry by its serialised length.
+        var memoryLimit = ChartCache.ReadMemoryLimitBytes(builder.Configuration);
+        services.AddMemoryCache(options =>
+        {
+            options.SizeLimit = memoryLimit;
+            options.TrackStatistics = true;
+        });
         services.AddHybridCache(options => options.DefaultEntryOptions = new HybridCacheEntryOptions
         {
             Expiration = ttl,

@@ -10,4 +10,10 @@ public sealed class InterpretationCacheOptions
 
     /// <summary>In each instance's memory.</summary>
     public TimeSpan LocalExpiration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Bound of each instance's memory cache, in MB of serialised interpretations: without it, a flood of distinct
+    /// requests would keep every answer in memory for <see cref="LocalExpiration"/>.
+    /// </summary>
+    public int LocalMemoryMegabytes { get; set; } = 256;
 }

@@ -69,6 +69,18 @@ public static class InterpretationServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<InterpretationCacheOptions>().BindConfiguration(InterpretationCacheOptions.SectionName);
+        var settings = builder.Configuration.GetSection(InterpretationCacheOptions.SectionName).Get<InterpretationCacheOptions>() ?? new();
+        if (settings.LocalMemoryMegabytes <= 0)
+        {
+            throw new InvalidOperationException($"{InterpretationCacheOptions.SectionName}:{nameof(InterpretationCacheOptions.LocalMemoryMegabytes)} must be a positive number of megabytes.");
+        }
+
+        // HybridCache sizes each memory entry by its serialised length; the limit makes the memory cache evict.
+        services.AddMemoryCache(options =>
+        {
+            options.SizeLimit = settings.LocalMemoryMegabytes * 1024L * 1024L;
+            options.TrackStatistics = true;
+        });
         services.AddHybridCache().AddSerializer<InterpretationOutcome, EncryptedOutcomeSerializer>();
         services.AddSingleton<InterpretationCache>();
         if (!builder.Configuration.HasRedis())

@@ -29,6 +29,9 @@ public sealed class ChartApiFactory : WebApplicationFactory<Program>, IIssuerSig
     /// <summary>A Redis connection string, or null for the memory-only cache.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>Extra settings, as the environment would give them.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra test registrations, applied after the service's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -50,6 +53,11 @@ public sealed class ChartApiFactory : WebApplicationFactory<Program>, IIssuerSig
         if (Redis is not null)
         {
             builder.UseSetting("ConnectionStrings:redis", Redis);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.ChartService.Caching;
@@ -83,6 +84,39 @@ public sealed class ChartCacheTests
         Assert.Same(first.Value, second.Value);
         Assert.True(first.Value!.Json.Span.SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(first.Value.Chart, ZodiaCore.ChartService.Apis.ChartJsonContext.Default.ChartResponse)),
             "The cached JSON is not the chart it holds.");
+    }
+
+    [Fact]
+    public async Task A_flood_of_distinct_charts_stays_within_CACHE_MEMORY_MB_in_memory()
+    {
+        await using var factory = new ChartApiFactory { Settings = new Dictionary<string, string> { ["CACHE_MEMORY_MB"] = "1" } };
+        var cache = factory.Services.GetRequiredService<ChartCache>();
+        var builder = factory.Services.GetRequiredService<NatalChartBuilder>();
+        var memory = Assert.IsType<MemoryCache>(factory.Services.GetRequiredService<IMemoryCache>());
+        const int charts = 300; // about 11 KB of JSON each: three times the limit
+
+        for (var i = 0; i < charts; i++)
+        {
+            var request = new NatalChartRequest(new BirthInput(Utc: $"1990-05-15T{i / 60:00}:{i % 60:00}:00Z"), new LocationInput(51.5, -0.12));
+            var outcome = await cache.GetOrComputeAsync(builder.Prepare(request, "").Value!, Ct);
+            Assert.NotNull(outcome.Value);
+        }
+
+        var statistics = memory.GetCurrentStatistics()!;
+        Assert.InRange(statistics.CurrentEstimatedSize ?? 0, 1, 1024 * 1024);
+        Assert.InRange(statistics.CurrentEntryCount, 1, charts / 2);
+    }
+
+    [Fact]
+    public void The_memory_bound_is_read_from_CACHE_MEMORY_MB()
+    {
+        static IConfiguration With(string? value) => new ConfigurationBuilder()
+            .AddInMemoryCollection(value is null ? [] : [new("CACHE_MEMORY_MB", value)]).Build();
+
+        Assert.Equal(64L * 1024 * 1024, ChartCache.ReadMemoryLimitBytes(With("64")));
+        Assert.Equal(256L * 1024 * 1024, ChartCache.ReadMemoryLimitBytes(With(null)));
+        Assert.Throws<InvalidOperationException>(() => ChartCache.ReadMemoryLimitBytes(With("0")));
+        Assert.Throws<InvalidOperationException>(() => ChartCache.ReadMemoryLimitBytes(With("lots")));
     }
 
     [Fact]
