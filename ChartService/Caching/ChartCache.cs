@@ -39,33 +39,25 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
     }
 
     /// <summary>Reads <c>CACHE_TTL</c> (seconds, a positive whole number; default 3600).</summary>
-    public static TimeSpan ReadTtl(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[TtlSetting];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return DefaultTtl;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"{TtlSetting} must be a positive number of seconds.");
-    }
+    public static TimeSpan ReadTtl(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(ReadPositive(configuration, TtlSetting, (int)DefaultTtl.TotalSeconds, "seconds"));
 
     /// <summary>Reads <c>CACHE_MEMORY_MB</c> (the in-process cache's bound, whole megabytes; default 256) in bytes.</summary>
-    public static long ReadMemoryLimitBytes(IConfiguration configuration)
+    public static long ReadMemoryLimitBytes(IConfiguration configuration) =>
+        ReadPositive(configuration, MemoryLimitSetting, DefaultMemoryLimitMegabytes, "megabytes") * 1024L * 1024L;
+
+    private static int ReadPositive(IConfiguration configuration, string setting, int fallback, string unit)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[MemoryLimitSetting];
-        var megabytes = DefaultMemoryLimitMegabytes;
-        if (!string.IsNullOrWhiteSpace(text)
-            && !(int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out megabytes) && megabytes > 0))
+        var text = configuration[setting];
+        if (string.IsNullOrWhiteSpace(text))
         {
-            throw new InvalidOperationException($"{MemoryLimitSetting} must be a positive number of megabytes.");
+            return fallback;
         }
 
-        return megabytes * 1024L * 1024L;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"{setting} must be a positive number of {unit}.");
     }
 
     private sealed class Lookup(NatalChartBuilder builder, ChartMetrics metrics, PreparedChart prepared)
