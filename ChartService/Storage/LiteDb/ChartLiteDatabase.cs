@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.ChartService.Storage.LiteDb;
 
@@ -15,6 +16,7 @@ public sealed class ChartLiteDatabase : IDisposable
         BirthCharts = Database.GetCollection(MongoCollectionName);
         BirthCharts.EnsureIndex("userId", "$.userId");
         BirthCharts.EnsureIndex("createdAt", "$.createdAt");
+        Inserts = new LiteDbGroupCommit(BirthCharts);
     }
 
     /// <summary>The same name as the MongoDB collection.</summary>
@@ -26,5 +28,12 @@ public sealed class ChartLiteDatabase : IDisposable
 
     public ILiteCollection<BsonDocument> BirthCharts { get; }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>The way to insert: concurrent inserts share commits.</summary>
+    public LiteDbGroupCommit Inserts { get; }
+
+    public void Dispose()
+    {
+        Inserts.Dispose();
+        Database.Dispose();
+    }
 }

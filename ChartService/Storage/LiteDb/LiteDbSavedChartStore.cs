@@ -7,7 +7,7 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
     public Task InsertAsync(SavedChartRecord chart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        db.BirthCharts.Insert(new BsonDocument
+        return db.Inserts.InsertAsync(new BsonDocument
         {
             ["_id"] = chart.Id,
             ["userId"] = chart.UserId,
@@ -16,7 +16,6 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
             ["contentId"] = chart.ContentId,
             ["payload"] = new BsonValue(chart.Payload),
         });
-        return Task.CompletedTask;
     }
 
     public Task<SavedChartRecord?> FindAsync(string userId, string id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.InterpretationService.Storage.LiteDb;
 
@@ -15,6 +16,7 @@ public sealed class InterpretationLiteDatabase : IDisposable
         Interpretations = Database.GetCollection(StoredNames.Name);
         Interpretations.EnsureIndex("userId", "$.userId");
         Interpretations.EnsureIndex("createdAt", "$.createdAt");
+        Inserts = new LiteDbGroupCommit(Interpretations);
     }
 
     public string FilePath { get; }
@@ -23,5 +25,12 @@ public sealed class InterpretationLiteDatabase : IDisposable
 
     public ILiteCollection<BsonDocument> Interpretations { get; }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>The way to insert: concurrent inserts share commits.</summary>
+    public LiteDbGroupCommit Inserts { get; }
+
+    public void Dispose()
+    {
+        Inserts.Dispose();
+        Database.Dispose();
+    }
 }

@@ -5,11 +5,7 @@ namespace ZodiaCore.InterpretationService.Storage.LiteDb;
 
 public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : IInterpretationStore
 {
-    public Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken)
-    {
-        db.Interpretations.Insert(ToDocument(record));
-        return Task.CompletedTask;
-    }
+    public Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken) => db.Inserts.InsertAsync(ToDocument(record));
 
     public Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken) =>
         Task.FromResult(db.Interpretations.FindById(id) is { } doc && doc["userId"].AsString == userId ? FromDocument(doc) : null);
