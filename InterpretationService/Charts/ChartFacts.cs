@@ -25,8 +25,6 @@ public sealed record ChartFacts(
     bool TimeUnknown = false,
     ChartMeta? Meta = null)
 {
-    private static readonly JsonSerializerOptions WebOptions = new(JsonSerializerDefaults.Web);
-
     /// <summary>True when houses and angles can be interpreted: a birth time was given and both were computed.</summary>
     public bool HasHouses => !IsTimeUnknown && Houses is { Cusps.Count: 12 } && Angles is not null;
 
@@ -36,5 +34,15 @@ public sealed record ChartFacts(
     /// <summary>Reads ChartService's natal chart JSON (camelCase, unknown fields ignored).</summary>
     /// <exception cref="JsonException">The JSON does not hold a chart.</exception>
     public static ChartFacts FromJson(string json) =>
-        JsonSerializer.Deserialize<ChartFacts>(json, WebOptions) ?? throw new JsonException("The chart JSON is null.");
+        JsonSerializer.Deserialize(json, ChartFactsJsonContext.Default.ChartFacts) ?? throw NullChart();
+
+    /// <inheritdoc cref="FromJson(string)"/>
+    public static ChartFacts FromJson(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize(utf8Json, ChartFactsJsonContext.Default.ChartFacts) ?? throw NullChart();
+
+    /// <inheritdoc cref="FromJson(string)"/>
+    public static ChartFacts FromJson(JsonElement json) =>
+        json.Deserialize(ChartFactsJsonContext.Default.ChartFacts) ?? throw NullChart();
+
+    private static JsonException NullChart() => new("The chart JSON is null.");
 }

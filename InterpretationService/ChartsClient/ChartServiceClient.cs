@@ -39,7 +39,7 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -61,7 +61,7 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
         }
     }
 
-    private ChartFetch Read(string body, bool saved)
+    private ChartFetch Read(byte[] body, bool saved)
     {
         try
         {
@@ -72,7 +72,7 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
 
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var chart = ChartFacts.FromJson(root.GetProperty("chart").GetRawText());
+            var chart = ChartFacts.FromJson(root.GetProperty("chart"));
             var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             if (chart.ContentId is null && root.TryGetProperty("contentId", out var id) && id.ValueKind == JsonValueKind.String)
             {
@@ -89,7 +89,7 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
     }
 
     /// <summary>ChartService's verdict on an inline chart, with its field names placed under <c>chart.</c> as the caller sent them.</summary>
-    private static ChartFetch Rejected(int status, string body)
+    private static ChartFetch Rejected(int status, byte[] body)
     {
         string title = status == StatusCodes.Status400BadRequest ? "The chart is not valid" : "The chart cannot be computed";
         string? detail = null;

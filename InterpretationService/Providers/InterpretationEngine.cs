@@ -33,7 +33,8 @@ public sealed partial class InterpretationEngine(
         ArgumentNullException.ThrowIfNull(request);
         var (plan, preferred, failures) = Prepare(request);
         var sections = request.Options.EffectiveSections;
-        var messages = NatalPrompt.Build(request.Chart, request.Options, request.ChartName);
+        // Built only when a model will be asked: the built-in interpreter reads the chart itself.
+        var messages = plan.Count > 0 ? NatalPrompt.Build(request.Chart, request.Options, request.ChartName) : [];
 
         foreach (var provider in plan)
         {
@@ -81,7 +82,8 @@ public sealed partial class InterpretationEngine(
         ArgumentNullException.ThrowIfNull(request);
         var (plan, preferred, failures) = Prepare(request);
         var sections = request.Options.EffectiveSections;
-        var messages = NatalPrompt.Build(request.Chart, request.Options, request.ChartName);
+        // Built only when a model will be asked: the built-in interpreter reads the chart itself.
+        var messages = plan.Count > 0 ? NatalPrompt.Build(request.Chart, request.Options, request.ChartName) : [];
 
         foreach (var provider in plan)
         {

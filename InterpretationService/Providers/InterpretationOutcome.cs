@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Providers;
@@ -11,6 +12,9 @@ namespace ZodiaCore.InterpretationService.Providers;
 /// <para><c>Usage</c>: Tokens the answering model reported; null for builtin.</para>
 /// <para><c>PromptVersion</c>: The prompt's version (<c>natal-v1</c>), or the built-in interpreter's version.</para>
 /// </remarks>
+// Never changed once made: HybridCache hands the same instance to every memory hit instead of decrypting and
+// deserialising its copy each time.
+[ImmutableObject(true)]
 public sealed record InterpretationOutcome(
     IReadOnlyList<InterpretationSection> Sections,
     string Language,
