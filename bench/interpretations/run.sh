@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Interpretation benchmarks (issue #5 targets), side by side in one run on loopback, bounded in time: about
-# 9 x (ROUNDS x DURATION + min(DURATION, 5)) seconds of load plus a minute of start-up; no internet needed.
+# 9 x (ROUNDS + 1) x DURATION seconds of load plus a minute of start-up; no internet needed.
 #
 # What it measures, every request a POST /api/interpretations with an inline natal chart and a user's bearer token:
 #   builtin   "provider":"builtin": the offline built-in interpreter (never quota-limited);
@@ -192,8 +192,10 @@ bodies_of() { # round target -> path
 }
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS duration=${DUR}s connections=$CONC and $LOW_CONC"
-# Warm-up (JIT, connection pools, LiteDB file): every path once, not reported.
-WARM=$(( DUR < 5 ? DUR : 5 ))
+# Warm-up (JIT, connection pools, LiteDB file): every path for a full DURATION, not reported. Tiered compilation
+# needs that long on two busy cores: after 5 s the services still ran partly tier-0 code and spent up to 1.7 x the
+# CPU per request of their steady state.
+WARM=$DUR
 for target in "${TARGETS[@]}"; do
   case $target in *-repeated@*) b=$REPEATED ;; openai-*) b=$(bodies_for "warm-$target" openai $(( MAX_RPS * WARM ))) ;; *) b=$(bodies_for "warm-$target" builtin $(( MAX_RPS * WARM ))) ;; esac
   measure 0 "$target" "$b" "$WARM"
