@@ -7,7 +7,8 @@ using ZodiaCore.InterpretationService.Tests.Api;
 
 namespace ZodiaCore.InterpretationService.Tests.Caching;
 
-public sealed class MemoryBoundTests
+/// <summary>The in-process level of the interpretation cache (HybridCache's memory cache).</summary>
+public sealed class MemoryCacheTests
 {
     [Fact]
     public async Task A_flood_of_distinct_interpretations_stays_within_the_memory_bound()
@@ -21,15 +22,32 @@ public sealed class MemoryBoundTests
         for (var i = 0; i < answers; i++)
         {
             var key = cache.KeyFor($"content-{i}", InterpretationOptions.Default, "builtin");
-            var outcome = new InterpretationOutcome([new InterpretationSection("overview", "Overview", text)], "en", false, [],
-                "builtin", key!.Model, false, [], null, key.PromptVersion);
-            Assert.True(await cache.TryStoreAsync(key, outcome));
+            Assert.True(await cache.TryStoreAsync(key, Outcome(key!, text)));
         }
 
         var statistics = memory.GetCurrentStatistics()!;
         Assert.InRange(statistics.CurrentEstimatedSize ?? 0, 1, 1024 * 1024);
         Assert.InRange(statistics.CurrentEntryCount, 1, answers - 1);
     }
+
+    [Fact]
+    public async Task A_memory_hit_hands_out_the_stored_interpretation_without_decrypting_a_copy()
+    {
+        await using var factory = new InterpretationApiFactory();
+        var cache = factory.Services.GetRequiredService<InterpretationCache>();
+        var key = cache.KeyFor("content-memory-hit", InterpretationOptions.Default, "builtin");
+        var outcome = Outcome(key!, "Your Sun in Taurus steadies you.");
+        Assert.True(await cache.TryStoreAsync(key, outcome));
+
+        var first = await cache.TryGetAsync(key, CancellationToken.None);
+        var second = await cache.TryGetAsync(key, CancellationToken.None);
+
+        Assert.Same(outcome, first);
+        Assert.Same(outcome, second);
+    }
+
+    private static InterpretationOutcome Outcome(InterpretationCacheKey key, string text) =>
+        new([new InterpretationSection("overview", "Overview", text)], "en", false, [], "builtin", key.Model, false, [], null, key.PromptVersion);
 
     private sealed class OneMegabyteCacheFactory : InterpretationApiFactory
     {
