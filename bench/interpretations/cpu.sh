@@ -39,37 +39,15 @@ trap stop_stack EXIT
 trap 'exit 130' INT TERM
 
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+cpu_ticks_all() { echo "$(cpu_ticks "$CHARTS_PID") $(cpu_ticks "$INTERP_PID") $(cpu_ticks "$GATEWAY_PID") $(cpu_ticks "$REDIS_PID")"; }
 
-run_build() { # round build
+run_build() { # build round
   local build=$1 round=$2
   WORK=$(mktemp -d)
-  local redis_port charts_port identity_port interp_port gateway_port
-  redis_port=$(free_port) charts_port=$(free_port) identity_port=$(free_port) interp_port=$(free_port) gateway_port=$(free_port)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
-  PIDS+=($!)
-  local redis_pid=$!
-  # shellcheck disable=SC2206
-  local env=(ASPNETCORE_ENVIRONMENT=Production LOG_LEVEL=warning ZODIACORE_DATA_DIR="$WORK/data"
-    ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" Identity__Issuer=zodiacore-identity Identity__Audience=zodiacore-api
-    Identity__JwksUrl="http://127.0.0.1:$identity_port/.well-known/jwks.json" ConnectionStrings__redis="127.0.0.1:$redis_port" ${EXTRA_ENV:-})
-  start() { # port folder dll [env...] -> pid in LAST
-    local port=$1 folder=$2 dll=$3
-    shift 3
-    env "${env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ZODIACORE_MANAGEMENT_PORT="$(free_port)" "$@" \
-      bash -c 'cd "$0" && exec dotnet "$1"' "$build/$folder/bin/Release/net10.0" "$dll" >"$WORK/$folder.log" 2>&1 &
-    LAST=$!
-    PIDS+=("$LAST")
-  }
-  start "$charts_port" ChartService ZodiaCore.ChartService.dll; local charts_pid=$LAST
-  start "$identity_port" IdentityService ZodiaCore.IdentityService.dll Identity__SigningKeys="$(openssl genrsa 2048 2>/dev/null)" \
-    services__charts__http__0="http://127.0.0.1:$charts_port" services__interpretation__http__0="http://127.0.0.1:$interp_port"
-  start "$interp_port" InterpretationService ZodiaCore.InterpretationService.dll \
-    services__charts__http__0="http://127.0.0.1:$charts_port"; local interp_pid=$LAST
-  start "$gateway_port" Gateway ZodiaCore.Gateway.dll RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$charts_port" \
-    services__identity__http__0="http://127.0.0.1:$identity_port" services__interpretation__http__0="http://127.0.0.1:$interp_port"
-  local gateway_pid=$LAST
-  for port in "$charts_port" "$identity_port" "$interp_port" "$gateway_port"; do wait_for "http://127.0.0.1:$port/alive"; done
-  bench_account "http://127.0.0.1:$gateway_port" "$WORK"
+  read -r -a STACK_ENV <<< "${EXTRA_ENV:-}"
+  INTERP_ENV=()
+  start_stack "$build" "$WORK"
+  bench_account "http://127.0.0.1:$GATEWAY_PORT" "$WORK"
   local token
   token=$(login)
 
@@ -77,7 +55,7 @@ run_build() { # round build
     timeout $(( $3 + 30 )) wrk -t2 -c"$CONC" -d"$3s" --timeout 10s --latency -s "$ROOT/bench/lib/post-jsonl.lua" "$1" -- "$2" "$token" 2 2>/dev/null \
       | grep '^rps=' || true
   }
-  url_for() { case $1 in direct) echo "http://127.0.0.1:$interp_port/api/interpretations" ;; *) echo "http://127.0.0.1:$gateway_port/api/interpretations" ;; esac; }
+  url_for() { case $1 in direct) echo "http://127.0.0.1:$INTERP_PORT/api/interpretations" ;; *) echo "http://127.0.0.1:$GATEWAY_PORT/api/interpretations" ;; esac; }
   bodies_for() { # target name -> path
     if [ "$1" = repeated ]; then
       python3 "$ROOT/bench/lib/gen-bodies.py" "$WORK/$2.jsonl" 1 7 builtin
@@ -90,9 +68,9 @@ run_build() { # round build
   for target in "${TARGET_LIST[@]}"; do
     local bodies line before after
     bodies=$(bodies_for "$target" "run-$target")
-    before="$(cpu_ticks "$charts_pid") $(cpu_ticks "$interp_pid") $(cpu_ticks "$gateway_pid") $(cpu_ticks "$redis_pid")"
+    before=$(cpu_ticks_all)
     line=$(load "$(url_for "$target")" "$bodies" "$DUR")
-    after="$(cpu_ticks "$charts_pid") $(cpu_ticks "$interp_pid") $(cpu_ticks "$gateway_pid") $(cpu_ticks "$redis_pid")"
+    after=$(cpu_ticks_all)
     [ -n "$line" ] || { echo "wrk gave no result for $target" >&2; exit 1; }
     python3 - "$round" "$build" "$target" "$line" "$before" "$after" "$(getconf CLK_TCK)" <<'PY'
 import sys

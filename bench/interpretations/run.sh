@@ -62,44 +62,14 @@ done
 
 source "$ROOT/bench/lib/common.sh"
 
-REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) IDENTITY_PORT=$(free_port) INTERP_PORT=$(free_port)
-GATEWAY_PORT=$(free_port) FAKE_PORT=$(free_port)
-MGMT_CHARTS=$(free_port) MGMT_IDENTITY=$(free_port) MGMT_INTERP=$(free_port) MGMT_GATEWAY=$(free_port)
-
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
+FAKE_PORT=$(free_port)
 node "$HERE/fake-openai.js" "$FAKE_PORT" >"$WORK/fake-openai.log" 2>&1 &
 PIDS+=($!)
-
-common_env=(
-  ASPNETCORE_ENVIRONMENT=Production LOG_LEVEL=warning ZODIACORE_DATA_DIR="$WORK/data"
-  ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
-  Identity__Issuer=zodiacore-identity Identity__Audience=zodiacore-api
-  Identity__JwksUrl="http://127.0.0.1:$IDENTITY_PORT/.well-known/jwks.json"
-  ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
-)
-start_service() { # name port management-port folder dll [env...]
-  local name=$1 port=$2 mgmt=$3 folder=$4 dll=$5
-  shift 5
-  env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ZODIACORE_MANAGEMENT_PORT="$mgmt" OTEL_SERVICE_NAME="$name" "$@" \
-    bash -c 'cd "$0" && exec dotnet "$1"' "$ROOT/$folder/bin/Release/net10.0" "$dll" >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!)
-}
-start_service charts "$CHARTS_PORT" "$MGMT_CHARTS" ChartService ZodiaCore.ChartService.dll
-# Production takes its signing key from configuration: a fresh one for this run.
-start_service identity "$IDENTITY_PORT" "$MGMT_IDENTITY" IdentityService ZodiaCore.IdentityService.dll \
-  Identity__SigningKeys="$(openssl genrsa 2048 2>/dev/null)" \
-  services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
-start_service interpretation "$INTERP_PORT" "$MGMT_INTERP" InterpretationService ZodiaCore.InterpretationService.dll \
-  services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
-  OPENAI_API_KEY=bench-fake-key OpenAI__BaseUrl="http://127.0.0.1:$FAKE_PORT/v1" OpenAI__Model=bench-model \
-  Interpretation__ProviderOrder=openai Interpretation__DailyLlmQuota=2000000000
-start_service gateway "$GATEWAY_PORT" "$MGMT_GATEWAY" Gateway ZodiaCore.Gateway.dll \
-  RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
-  services__identity__http__0="http://127.0.0.1:$IDENTITY_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
-
 wait_for "http://127.0.0.1:$FAKE_PORT/health"
-for port in "$CHARTS_PORT" "$IDENTITY_PORT" "$INTERP_PORT" "$GATEWAY_PORT"; do wait_for "http://127.0.0.1:$port/alive"; done
+STACK_ENV=()
+INTERP_ENV=(OPENAI_API_KEY=bench-fake-key OpenAI__BaseUrl="http://127.0.0.1:$FAKE_PORT/v1" OpenAI__Model=bench-model
+  Interpretation__ProviderOrder=openai Interpretation__DailyLlmQuota=2000000000)
+start_stack "$ROOT" "$WORK"
 
 # A real account and access token, through the gateway.
 bench_account "http://127.0.0.1:$GATEWAY_PORT" "$WORK"

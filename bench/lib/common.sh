@@ -24,3 +24,48 @@ login() {
   curl -sf -H 'Content-Type: application/json' -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" \
     "$BENCH_GATEWAY/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
 }
+
+# start_stack BUILD WORK     starts redis-server and the four services from BUILD's Release build (a checkout; logs
+#                            and data under WORK) on free 127.0.0.1 ports, Production settings, rate limits off, and
+#                            waits until each answers. Sets REDIS_PORT CHARTS_PORT IDENTITY_PORT INTERP_PORT
+#                            GATEWAY_PORT MGMT_INTERP and REDIS_PID CHARTS_PID INTERP_PID GATEWAY_PID; appends every
+#                            pid to PIDS. Extra settings: arrays STACK_ENV (every service), INTERP_ENV (InterpretationService).
+start_stack() { # build work
+  local build=$1 work=$2
+  REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) IDENTITY_PORT=$(free_port) INTERP_PORT=$(free_port) GATEWAY_PORT=$(free_port)
+  MGMT_INTERP=$(free_port)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
+  REDIS_PID=$!
+  PIDS+=("$REDIS_PID")
+  local common_env=(
+    ASPNETCORE_ENVIRONMENT=Production LOG_LEVEL=warning ZODIACORE_DATA_DIR="$work/data"
+    ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
+    Identity__Issuer=zodiacore-identity Identity__Audience=zodiacore-api
+    Identity__JwksUrl="http://127.0.0.1:$IDENTITY_PORT/.well-known/jwks.json"
+    ConnectionStrings__redis="127.0.0.1:$REDIS_PORT"
+    "${STACK_ENV[@]}"
+  )
+  start_service() { # name port management-port folder dll [env...] -> pid in STARTED_PID
+    local name=$1 port=$2 mgmt=$3 folder=$4 dll=$5
+    shift 5
+    env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ZODIACORE_MANAGEMENT_PORT="$mgmt" OTEL_SERVICE_NAME="$name" "$@" \
+      bash -c 'cd "$0" && exec dotnet "$1"' "$build/$folder/bin/Release/net10.0" "$dll" >"$work/$name.log" 2>&1 &
+    STARTED_PID=$!
+    PIDS+=("$STARTED_PID")
+  }
+  start_service charts "$CHARTS_PORT" "$(free_port)" ChartService ZodiaCore.ChartService.dll
+  CHARTS_PID=$STARTED_PID
+  # Production takes its signing key from configuration: a fresh one for this run.
+  start_service identity "$IDENTITY_PORT" "$(free_port)" IdentityService ZodiaCore.IdentityService.dll \
+    Identity__SigningKeys="$(openssl genrsa 2048 2>/dev/null)" \
+    services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
+  start_service interpretation "$INTERP_PORT" "$MGMT_INTERP" InterpretationService ZodiaCore.InterpretationService.dll \
+    services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" "${INTERP_ENV[@]}"
+  INTERP_PID=$STARTED_PID
+  start_service gateway "$GATEWAY_PORT" "$(free_port)" Gateway ZodiaCore.Gateway.dll \
+    RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
+    services__identity__http__0="http://127.0.0.1:$IDENTITY_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
+  GATEWAY_PID=$STARTED_PID
+  local port
+  for port in "$CHARTS_PORT" "$IDENTITY_PORT" "$INTERP_PORT" "$GATEWAY_PORT"; do wait_for "http://127.0.0.1:$port/alive"; done
+}
