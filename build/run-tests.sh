@@ -22,7 +22,14 @@ import xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for trx in glob.glob(f"{sys.argv[1]}/*.trx"):
-    counters = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
+    root = ET.parse(trx).getroot()
+    # CI keeps only the end of the log: name each failure (and its first lines) just above the summary.
+    for result in root.iterfind("t:Results/t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip().splitlines()
+        print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+        for line in message[:6]:
+            print(f"    {line[:300]}")
+    counters = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     # Skipped tests are counted in total but not in executed (VSTest's TRX has no "skipped" counter).
