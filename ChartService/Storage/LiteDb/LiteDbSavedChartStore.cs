@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.ChartService.Storage.LiteDb;
 
@@ -29,7 +30,7 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
         var query = db.BirthCharts.Query().Where(Query.EQ("userId", userId));
         var total = query.Count();
         var items = db.BirthCharts.Query().Where(Query.EQ("userId", userId))
-            .OrderByDescending("$.createdAt")
+            .OrderByDescending(LiteDbOrder.NewestFirst)
             .Select("{ _id: $._id, name: $.name, contentId: $.contentId, createdAt: $.createdAt }")
             .Skip((page - 1) * pageSize)
             .Limit(pageSize)
@@ -42,7 +43,7 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
     public Task<IReadOnlyList<SavedChartRecord>> ListAllAsync(string userId, CancellationToken cancellationToken)
     {
         IReadOnlyList<SavedChartRecord> items = db.BirthCharts.Query().Where(Query.EQ("userId", userId))
-            .OrderByDescending("$.createdAt").ToList().Select(ToRecord).ToArray();
+            .OrderByDescending(LiteDbOrder.NewestFirst).ToList().Select(ToRecord).ToArray();
         return Task.FromResult(items);
     }
 

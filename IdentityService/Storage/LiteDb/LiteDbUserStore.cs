@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.IdentityService.Accounts;
 using static ZodiaCore.IdentityService.Storage.LiteDb.IdentityLiteDatabase;
 
@@ -70,7 +71,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
 
         var total = query.Count();
         var items = query
-            .OrderByDescending("$.createdAt")
+            .OrderByDescending(LiteDbOrder.NewestFirst)
             .Skip((page - 1) * pageSize)
             .Limit(pageSize)
             .ToList()

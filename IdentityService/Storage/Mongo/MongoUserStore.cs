@@ -65,7 +65,7 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         var filter = emailHashes is null ? Filter.Empty : Filter.In("emailHash", emailHashes);
         var total = await db.Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         var docs = await db.Users.Find(filter)
-            .Sort(Builders<BsonDocument>.Sort.Descending("createdAt").Ascending("_id"))
+            .Sort(Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id"))
             .Skip((page - 1) * pageSize)
             .Limit(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Storage.LiteDb;
@@ -16,7 +17,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
         var total = db.Interpretations.LongCount(mine);
         var items = db.Interpretations.Query()
             .Where(mine)
-            .OrderByDescending("$.createdAt")
+            .OrderByDescending(LiteDbOrder.NewestFirst)
             .Skip((page - 1) * pageSize)
             .Limit(pageSize)
             .ToList()
@@ -29,7 +30,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
     {
         IReadOnlyList<InterpretationRecord> items = db.Interpretations.Query()
             .Where(Query.EQ("userId", userId))
-            .OrderByDescending("$.createdAt")
+            .OrderByDescending(LiteDbOrder.NewestFirst)
             .ToList()
             .Select(FromDocument)
             .ToArray();

@@ -79,6 +79,28 @@ public abstract class SavedChartStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Charts_saved_in_the_same_millisecond_are_paged_by_id_so_no_page_repeats_or_skips_one()
+    {
+        // Inserted out of id order, all at one instant: only the tie-break decides the order.
+        string[] ids = ["t3", "t1", "t5", "t2", "t4"];
+        foreach (var id in ids)
+        {
+            await Store.InsertAsync(Chart(id, "alice"), Ct);
+        }
+
+        var paged = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            paged.AddRange((await Store.ListAsync("alice", page, 2, Ct)).Items.Select(i => i.Id));
+        }
+
+        var all = await Store.ListAllAsync("alice", Ct);
+
+        Assert.Equal(["t5", "t4", "t3", "t2", "t1"], paged);
+        Assert.Equal(paged, all.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Listing_everything_gives_all_the_owners_charts_newest_first()
     {
         await Store.InsertAsync(Chart("a", "alice", 0), Ct);

@@ -151,6 +151,24 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Users_created_in_the_same_millisecond_are_paged_by_id_so_no_page_repeats_or_skips_one()
+    {
+        // Created out of id order, all at one instant: only the tie-break decides the order.
+        foreach (var id in new[] { "t3", "t1", "t5", "t2", "t4" })
+        {
+            await Users.TryCreateAsync(NewUser(id), Ct);
+        }
+
+        var paged = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            paged.AddRange((await Users.ListAsync(page, 2, null, Ct)).Items.Select(u => u.Id));
+        }
+
+        Assert.Equal(["t5", "t4", "t3", "t2", "t1"], paged);
+    }
+
+    [Fact]
     public async Task Lists_can_be_narrowed_to_email_hashes()
     {
         await Users.TryCreateAsync(NewUser("u1", "h1"), Ct);

@@ -117,6 +117,25 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interpretations_stored_in_the_same_millisecond_are_paged_by_id_so_no_page_repeats_or_skips_one()
+    {
+        // Inserted out of id order, all at one instant: only the tie-break decides the order.
+        foreach (var id in new[] { "t3", "t1", "t5", "t2", "t4" })
+        {
+            await Store.InsertAsync(Record(id, "u1"), Ct);
+        }
+
+        var paged = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            paged.AddRange((await Store.ListAsync("u1", page, 2, Ct)).Items.Select(r => r.Id));
+        }
+
+        Assert.Equal(["t5", "t4", "t3", "t2", "t1"], paged);
+        Assert.Equal(paged, (await Store.ListAllAsync("u1", Ct)).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Deleting_a_users_interpretations_leaves_other_users_alone_and_can_be_repeated()
     {
         await Store.InsertAsync(Record("a0", "u1"), Ct);
