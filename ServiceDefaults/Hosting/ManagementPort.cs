@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +18,9 @@ namespace ZodiaCore.ServiceDefaults.Hosting;
 public sealed class ManagementPort
 {
     public const string SettingName = "ZODIACORE_MANAGEMENT_PORT";
+
+    /// <summary>Optional: the one IP address the management port listens on; unset, every interface (Prometheus scrapes it).</summary>
+    public const string AddressSettingName = "ZODIACORE_MANAGEMENT_ADDRESS";
 
     /// <summary>The management port, or null in Development where everything is served on one listener.</summary>
     public int? Port { get; init; }
@@ -44,7 +49,15 @@ public static class ManagementPortExtensions
             return builder; // reported with every other missing setting when the endpoints are mapped
         }
 
-        builder.Configuration[WebHostDefaults.ServerUrlsKey] = string.Join(';', PublicUrls(builder.Configuration).Append($"http://+:{port}"));
+        var address = builder.Configuration[ManagementPort.AddressSettingName];
+        if (!string.IsNullOrWhiteSpace(address))
+        {
+            builder.RequireSettings(new RequiredSetting(ManagementPort.AddressSettingName,
+                "the IP address the management port listens on, e.g. 127.0.0.1 or a private interface's; unset for every interface",
+                value => IPAddress.TryParse(value, out _)));
+        }
+
+        builder.Configuration[WebHostDefaults.ServerUrlsKey] = string.Join(';', PublicUrls(builder.Configuration).Append($"http://{Host(address)}:{port}"));
         builder.Services.AddSingleton(new ManagementPort { Port = port });
         return builder;
     }
@@ -61,6 +74,10 @@ public static class ManagementPortExtensions
 
         return app;
     }
+
+    private static string Host(string? address) => IPAddress.TryParse(address, out var ip)
+        ? ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{ip}]" : ip.ToString()
+        : "+"; // unset, or invalid and reported with the other settings before the process starts listening
 
     private static IEnumerable<string> PublicUrls(IConfiguration configuration)
     {
