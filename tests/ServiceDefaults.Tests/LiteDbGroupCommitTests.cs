@@ -42,6 +42,21 @@ public sealed class LiteDbGroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_commit_records_how_long_it_took()
+    {
+        var commits = new ConcurrentBag<int>();
+        var durations = new ConcurrentBag<double>();
+        using var commitListener = ListenToCommits(commits);
+        using var durationListener = ListenTo("zodiacore.storage.commit.duration", durations);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => inserts.InsertAsync(Document($"d{i}"))));
+
+        Assert.NotEmpty(durations);
+        Assert.Equal(commits.Count, durations.Count);
+        Assert.All(durations, seconds => Assert.InRange(seconds, double.Epsilon, 60));
+    }
+
+    [Fact]
     public async Task A_completed_insert_is_visible_to_the_next_read()
     {
         await inserts.InsertAsync(Document("only", "payload"));
@@ -94,26 +109,28 @@ public sealed class LiteDbGroupCommitTests : IDisposable
 
     private static BsonDocument Document(string id, string value = "v") => new() { ["_id"] = id, ["value"] = value };
 
-    private MeterListener ListenToCommits(ConcurrentBag<int> sizes)
+    private MeterListener ListenToCommits(ConcurrentBag<int> sizes) => ListenTo("zodiacore.storage.commit.documents", sizes);
+
+    private MeterListener ListenTo<T>(string instrumentName, ConcurrentBag<T> values) where T : struct
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == "ZodiaCore.Storage" && instrument.Name == "zodiacore.storage.commit.documents")
+                if (instrument.Meter.Name == "ZodiaCore.Storage" && instrument.Name == instrumentName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
             },
         };
-        listener.SetMeasurementEventCallback<int>((_, size, tags, _) =>
+        listener.SetMeasurementEventCallback<T>((_, value, tags, _) =>
         {
             // Other tests' collections commit through the same meter.
             foreach (var tag in tags)
             {
                 if (tag.Key == "collection" && Equals(tag.Value, collectionName))
                 {
-                    sizes.Add(size);
+                    values.Add(value);
                 }
             }
         });
