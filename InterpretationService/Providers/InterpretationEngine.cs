@@ -31,10 +31,8 @@ public sealed partial class InterpretationEngine(
     public async Task<InterpretationOutcome> InterpretAsync(InterpretationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (plan, preferred, failures) = Prepare(request);
+        var (plan, preferred, failures, messages) = Prepare(request);
         var sections = request.Options.EffectiveSections;
-        // Built only when a model will be asked: the built-in interpreter reads the chart itself.
-        var messages = plan.Count > 0 ? NatalPrompt.Build(request.Chart, request.Options, request.ChartName) : [];
 
         foreach (var provider in plan)
         {
@@ -80,10 +78,8 @@ public sealed partial class InterpretationEngine(
         InterpretationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (plan, preferred, failures) = Prepare(request);
+        var (plan, preferred, failures, messages) = Prepare(request);
         var sections = request.Options.EffectiveSections;
-        // Built only when a model will be asked: the built-in interpreter reads the chart itself.
-        var messages = plan.Count > 0 ? NatalPrompt.Build(request.Chart, request.Options, request.ChartName) : [];
 
         foreach (var provider in plan)
         {
@@ -230,7 +226,8 @@ public sealed partial class InterpretationEngine(
             Fallback: true, failures, Usage: null, BuiltInInterpreter.Version));
     }
 
-    private (IReadOnlyList<AiProviderSettings> Plan, string Preferred, List<ProviderFailure> Failures) Prepare(InterpretationRequest request)
+    private (IReadOnlyList<AiProviderSettings> Plan, string Preferred, List<ProviderFailure> Failures, IReadOnlyList<ChatMessage> Messages) Prepare(
+        InterpretationRequest request)
     {
         var preferred = request.PreferredProvider is { } asked && AiProviderNames.TryNormalize(asked, out var name) ? name : null;
         var plan = catalog.Plan(preferred);
@@ -240,7 +237,9 @@ public sealed partial class InterpretationEngine(
             failures.Add(new ProviderFailure(preferred, FailureReasons.NotConfigured));
         }
 
-        return (plan, preferred ?? (plan.Count > 0 ? plan[0].Name : AiProviderNames.BuiltIn), failures);
+        // Built only when a model will be asked: the built-in interpreter reads the chart itself.
+        IReadOnlyList<ChatMessage> messages = plan.Count > 0 ? NatalPrompt.Build(request.Chart, request.Options, request.ChartName) : [];
+        return (plan, preferred ?? (plan.Count > 0 ? plan[0].Name : AiProviderNames.BuiltIn), failures, messages);
     }
 
     private InterpretationOutcome BuiltInOutcome(

@@ -80,8 +80,7 @@ public sealed class LiteDbGroupCommit : IDisposable
         {
             // One call, one transaction: all of them or, on any error, none.
             collection.Insert(batch.Select(p => p.Document));
-            CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, collectionTag);
-            BatchSize.Record(batch.Count, collectionTag);
+            RecordCommit(started, batch.Count);
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult();
@@ -107,14 +106,19 @@ public sealed class LiteDbGroupCommit : IDisposable
         try
         {
             collection.Insert(pending.Document);
-            CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, collectionTag);
-            BatchSize.Record(1, collectionTag);
+            RecordCommit(started, 1);
             pending.Committed.TrySetResult();
         }
         catch (Exception error)
         {
             pending.Committed.TrySetException(error);
         }
+    }
+
+    private void RecordCommit(long started, int documents)
+    {
+        CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, collectionTag);
+        BatchSize.Record(documents, collectionTag);
     }
 
     private sealed class PendingInsert(BsonDocument document)
