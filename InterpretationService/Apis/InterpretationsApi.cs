@@ -11,6 +11,7 @@ using ZodiaCore.InterpretationService.Caching;
 using ZodiaCore.InterpretationService.Charts;
 using ZodiaCore.InterpretationService.ChartsClient;
 using ZodiaCore.InterpretationService.Providers;
+using ZodiaCore.InterpretationService.Quotas;
 using ZodiaCore.InterpretationService.Storage;
 
 namespace ZodiaCore.InterpretationService.Apis;
@@ -63,9 +64,10 @@ public static class InterpretationsApi
         var chart = fetch.Chart!;
         var key = services.Cache.KeyFor(chart.ContentId, ask.Options, ask.Provider);
         var cached = await services.Cache.TryGetAsync(key, cancellationToken);
+        QuotaDecision? quota = null;
         if (cached is null && services.Engine.UsesLanguageModel(ask.Provider))
         {
-            var quota = await services.Quota.TryConsumeAsync(services.CallerId, cancellationToken);
+            quota = await services.Quota.TryConsumeAsync(services.CallerId, cancellationToken);
             if (!quota.Allowed)
             {
                 services.Context.Response.Headers.RetryAfter = quota.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -80,13 +82,14 @@ public static class InterpretationsApi
         var interpretation = new InterpretationRequest(chart, ask.Options, ask.Provider, fetch.Name);
         if (WantsEventStream(services.Context.Request))
         {
-            return TypedResults.ServerSentEvents(StreamAsync(services, ask, interpretation, key, cached, cancellationToken));
+            return TypedResults.ServerSentEvents(StreamAsync(services, ask, interpretation, key, cached, quota, cancellationToken));
         }
 
         var outcome = cached ?? await services.Engine.InterpretAsync(interpretation, cancellationToken);
         if (cached is null)
         {
             await services.Cache.TryStoreAsync(key, outcome);
+            await RefundUnlessModelAnsweredAsync(services, quota, outcome);
         }
 
         return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null));
@@ -127,6 +130,7 @@ public static class InterpretationsApi
         InterpretationRequest request,
         InterpretationCacheKey? key,
         InterpretationOutcome? cached,
+        QuotaDecision? quota,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (cached is not null)
@@ -149,9 +153,20 @@ public static class InterpretationsApi
                     break;
                 case InterpretationCompleted completed:
                     await services.Cache.TryStoreAsync(key, completed.Outcome);
+                    await RefundUnlessModelAnsweredAsync(services, quota, completed.Outcome);
                     yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false));
                     break;
             }
+        }
+    }
+
+    /// <summary>The quota counts interpretations a language model wrote; one the built-in interpreter wrote is given back.</summary>
+    private static async Task RefundUnlessModelAnsweredAsync(InterpretationServices services, QuotaDecision? quota, InterpretationOutcome outcome)
+    {
+        if (quota is not null && outcome.Provider == AiProviderNames.BuiltIn)
+        {
+            // Not the request's token: the answer is written, and a client hanging up must not keep the count.
+            await services.Quota.RefundAsync(quota, CancellationToken.None);
         }
     }
 

@@ -15,6 +15,9 @@ public static class FailureReasons
     public const string MissingSections = "missing_sections";
     public const string StreamInterrupted = "stream_interrupted";
     public const string ProviderError = "provider_error";
+
+    /// <summary>Not asked: the providers before it used up <see cref="ProviderChainOptions.ProviderDeadline"/>.</summary>
+    public const string DeadlineExceeded = "deadline_exceeded";
 }
 
 /// <summary>One provider that did not answer, and why.</summary>

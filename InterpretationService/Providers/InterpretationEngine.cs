@@ -21,6 +21,7 @@ public sealed partial class InterpretationEngine(
     BuiltInInterpreter builtIn,
     InterpretationMetrics metrics,
     IOptionsMonitor<ProviderResilienceOptions> resilience,
+    IOptionsMonitor<ProviderChainOptions> chain,
     TimeProvider timeProvider,
     ILogger<InterpretationEngine> logger)
 {
@@ -34,11 +35,18 @@ public sealed partial class InterpretationEngine(
         var (plan, preferred, failures, messages) = Prepare(request);
         var sections = request.Options.EffectiveSections;
 
+        var chainStarted = timeProvider.GetTimestamp();
         foreach (var provider in plan)
         {
             var started = timeProvider.GetTimestamp();
+            if (TimeLeft(provider, chainStarted) is not { } timeLeft)
+            {
+                PassOver(provider.Name, FailureReasons.DeadlineExceeded, failures);
+                continue;
+            }
+
             using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            guard.CancelAfter(resilience.Get(provider.Name).TotalTimeout);
+            guard.CancelAfter(timeLeft);
             var call = ProviderCallRecorder.Begin();
             string reason;
             try
@@ -81,9 +89,16 @@ public sealed partial class InterpretationEngine(
         var (plan, preferred, failures, messages) = Prepare(request);
         var sections = request.Options.EffectiveSections;
 
+        var chainStarted = timeProvider.GetTimestamp();
         foreach (var provider in plan)
         {
             var started = timeProvider.GetTimestamp();
+            if (TimeLeft(provider, chainStarted) is not { } timeLeft)
+            {
+                PassOver(provider.Name, FailureReasons.DeadlineExceeded, failures);
+                continue;
+            }
+
             var scanner = new SectionStreamScanner(sections);
             var written = new Dictionary<SectionKey, StringBuilder>();
             string? model = null;
@@ -91,7 +106,7 @@ public sealed partial class InterpretationEngine(
             string? reason = null;
 
             using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            guard.CancelAfter(resilience.Get(provider.Name).TotalTimeout);
+            guard.CancelAfter(timeLeft);
             var call = ProviderCallRecorder.Begin();
             IAsyncEnumerator<ChatResponseUpdate>? updates = null;
             try
@@ -134,6 +149,13 @@ public sealed partial class InterpretationEngine(
 
                     foreach (var delta in scanner.Feed(update.Text))
                     {
+                        if (written.Count == 0)
+                        {
+                            // Text is flowing, so the chain's deadline no longer applies: only the provider's own limit does.
+                            var rest = resilience.Get(provider.Name).TotalTimeout - timeProvider.GetElapsedTime(started);
+                            guard.CancelAfter(rest > TimeSpan.Zero ? rest : TimeSpan.Zero);
+                        }
+
                         (written.TryGetValue(delta.Key, out var text) ? text : written[delta.Key] = new StringBuilder()).Append(delta.Text);
                         yield return new SectionChunk(delta.Key.ToKey(), SectionTitles.For(delta.Key), delta.Text, provider.Name);
                     }
@@ -226,6 +248,14 @@ public sealed partial class InterpretationEngine(
             Fallback: true, failures, Usage: null, BuiltInInterpreter.Version));
     }
 
+    /// <summary>What this provider may take: its own total timeout, cut to what is left of the chain's deadline; null when nothing is left.</summary>
+    private TimeSpan? TimeLeft(AiProviderSettings provider, long chainStarted)
+    {
+        var left = chain.CurrentValue.ProviderDeadline - timeProvider.GetElapsedTime(chainStarted);
+        var own = resilience.Get(provider.Name).TotalTimeout;
+        return left <= TimeSpan.Zero ? null : left < own ? left : own;
+    }
+
     private (IReadOnlyList<AiProviderSettings> Plan, string Preferred, List<ProviderFailure> Failures, IReadOnlyList<ChatMessage> Messages) Prepare(
         InterpretationRequest request)
     {
@@ -234,7 +264,7 @@ public sealed partial class InterpretationEngine(
         var failures = new List<ProviderFailure>();
         if (preferred is not null && preferred != AiProviderNames.BuiltIn && catalog.Find(preferred) is null)
         {
-            failures.Add(new ProviderFailure(preferred, FailureReasons.NotConfigured));
+            PassOver(preferred, FailureReasons.NotConfigured, failures);
         }
 
         // Built only when a model will be asked: the built-in interpreter reads the chart itself.
@@ -277,10 +307,19 @@ public sealed partial class InterpretationEngine(
         ResponseFormat = provider.Name == AiProviderNames.Anthropic ? null : ChatResponseFormat.Json,
     };
 
+    /// <summary>A provider that was asked and did not answer.</summary>
     private void Fail(string provider, string reason, List<ProviderFailure> failures, long started)
     {
         failures.Add(new ProviderFailure(provider, reason));
         metrics.Failed(provider, reason, timeProvider.GetElapsedTime(started));
+        LogFailed(logger, provider, reason);
+    }
+
+    /// <summary>A provider that was not asked (not configured, or no time left): still a hand-over to the next source.</summary>
+    private void PassOver(string provider, string reason, List<ProviderFailure> failures)
+    {
+        failures.Add(new ProviderFailure(provider, reason));
+        metrics.PassedOver(provider, reason);
         LogFailed(logger, provider, reason);
     }
 

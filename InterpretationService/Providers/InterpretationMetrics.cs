@@ -15,8 +15,14 @@ public sealed class InterpretationMetrics
     public InterpretationMetrics(IMeterFactory meterFactory, AiProviderCatalog catalog, ProviderCircuitStates circuits)
     {
         var meter = meterFactory.Create(MeterName);
-        interpretations = meter.CreateCounter<long>("zodiacore.interpretations", description: "Interpretation attempts by provider and outcome.");
-        duration = meter.CreateHistogram<double>("zodiacore.interpretation.duration", "s", "Time each provider took to answer or fail.");
+        interpretations = meter.CreateCounter<long>(
+            "zodiacore.interpretations",
+            description: "Sources asked, by provider and outcome: one success per interpretation served, one failure per provider that did not answer it.");
+
+        // From the built-in interpreter's milliseconds to a long generation's minute.
+        duration = meter.CreateHistogram<double>(
+            "zodiacore.interpretation.duration", "s", "Time each provider took to answer or fail.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120] });
         tokens = meter.CreateCounter<long>("zodiacore.interpretation.tokens", description: "Language-model tokens by provider, model and direction.");
         fallbacks = meter.CreateCounter<long>("zodiacore.interpretation.fallbacks", description: "Providers passed over, by reason.");
         meter.CreateObservableGauge(
@@ -30,8 +36,11 @@ public sealed class InterpretationMetrics
     public void Failed(string provider, string reason, TimeSpan elapsed)
     {
         Record(provider, "failure", elapsed);
-        fallbacks.Add(1, new("from_provider", provider), new("reason", reason));
+        PassedOver(provider, reason);
     }
+
+    /// <summary>A hand-over to the next source, whether or not the provider was asked.</summary>
+    public void PassedOver(string provider, string reason) => fallbacks.Add(1, new("from_provider", provider), new("reason", reason));
 
     public void Tokens(string provider, string model, long? input, long? output)
     {

@@ -24,6 +24,7 @@ public static class InterpretationProvidersExtensions
         services.AddSingleton<InterpretationMetrics>();
         services.AddSingleton<ProviderChatClients>();
         services.AddSingleton<InterpretationEngine>();
+        services.AddOptions<ProviderChainOptions>().BindConfiguration(ProviderChainOptions.SectionName);
         services.AddHealthChecks().AddCheck<AiProvidersHealthCheck>(AiProvidersHealthCheck.Name);
 
         foreach (var provider in providers)

@@ -10,11 +10,14 @@ public sealed class ProviderResilienceOptions
 {
     public const string SectionName = "Interpretation:Resilience";
 
-    /// <summary>The whole call, retries and waits included.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>The whole call, retries and waits included (and never more than what is left of <see cref="ProviderChainOptions.ProviderDeadline"/>).</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(80);
 
-    /// <summary>One HTTP attempt; a generation longer than this is cut and retried.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// One HTTP attempt; a generation longer than this is cut and retried. The longest answer asked for (all five
+    /// sections, <c>long</c>: up to 3,900 output tokens) fits at 65 tokens/s.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public int MaxRetryAttempts { get; set; } = 2;
 

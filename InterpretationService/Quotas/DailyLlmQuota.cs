@@ -15,13 +15,23 @@ public sealed class DailyLlmQuota(IDailyCounter counter, IOptionsMonitor<QuotaOp
         var limit = options.CurrentValue.DailyLlmQuota;
         var used = await counter.IncrementAsync(key, resetsAt, cancellationToken).ConfigureAwait(false);
         return used <= limit
-            ? new QuotaDecision(true, limit, TimeSpan.Zero)
-            : new QuotaDecision(false, limit, resetsAt - now);
+            ? new QuotaDecision(true, limit, TimeSpan.Zero, key)
+            : new QuotaDecision(false, limit, resetsAt - now, key);
+    }
+
+    /// <summary>
+    /// Gives back an allowed request's count when no language model answered it (the built-in interpreter did): the
+    /// quota counts model interpretations, and an outage must not use it up. The count goes back to the day it was taken from.
+    /// </summary>
+    public ValueTask RefundAsync(QuotaDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Allowed ? counter.DecrementAsync(decision.CounterKey, cancellationToken) : ValueTask.CompletedTask;
     }
 }
 
 /// <summary>Whether a request may use a language model; when not, how long until the quota resets.</summary>
-public sealed record QuotaDecision(bool Allowed, int Limit, TimeSpan RetryAfter)
+public sealed record QuotaDecision(bool Allowed, int Limit, TimeSpan RetryAfter, string CounterKey)
 {
     /// <summary>Whole seconds for the Retry-After header, rounded up so a client never retries early.</summary>
     public long RetryAfterSeconds => (long)Math.Ceiling(RetryAfter.TotalSeconds);

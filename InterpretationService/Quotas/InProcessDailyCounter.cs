@@ -27,5 +27,17 @@ public sealed class InProcessDailyCounter(TimeProvider timeProvider) : IDailyCou
         return ValueTask.FromResult(entry.Count);
     }
 
+    public ValueTask DecrementAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        while (counters.TryGetValue(key, out var current) && current.ExpiresAt > now && current.Count > 0
+               && !counters.TryUpdate(key, current with { Count = current.Count - 1 }, current))
+        {
+            // Another request changed the count between the read and the update: read it again.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private sealed record Entry(long Count, DateTimeOffset ExpiresAt);
 }

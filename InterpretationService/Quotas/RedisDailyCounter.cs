@@ -29,6 +29,25 @@ public sealed partial class RedisDailyCounter(IConnectionMultiplexer redis, InPr
         return await fallback.IncrementAsync(key, expiresAt, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask DecrementAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Only an existing counter: DECR on a key that expired meanwhile would create one with no expiry.
+            var transaction = redis.GetDatabase().CreateTransaction();
+            transaction.AddCondition(Condition.KeyExists(key));
+            _ = transaction.StringDecrementAsync(key);
+            await transaction.ExecuteAsync().ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            LogRedisUnavailable(logger, exception.GetType().Name);
+        }
+
+        await fallback.DecrementAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quota counter in Redis unavailable ({ExceptionType}); counting in-process")]
     private static partial void LogRedisUnavailable(ILogger logger, string exceptionType);
 }

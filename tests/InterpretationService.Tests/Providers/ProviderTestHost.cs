@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WireMock.Server;
 using ZodiaCore.InterpretationService.Providers;
 
@@ -23,7 +24,7 @@ internal sealed class ProviderTestHost : IDisposable
 
     public static ProviderTestHost Start(
         WireMockServer? openAi = null, WireMockServer? anthropic = null, string order = "openai,anthropic",
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null, ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -59,7 +60,13 @@ internal sealed class ProviderTestHost : IDisposable
 
         // What ServiceDefaults does for every HttpClient; the provider clients must replace it with their own pipeline.
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         builder.Services.AddMetrics();
         builder.AddInterpretationProviders();
         return new ProviderTestHost(builder.Build());

@@ -58,6 +58,41 @@ public class DailyLlmQuotaTests
         Assert.Equal(5400, decision.RetryAfterSeconds);
     }
 
+    [Fact]
+    public async Task A_refunded_request_does_not_count_against_the_limit()
+    {
+        var (quota, _) = Create(1, new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+        await quota.RefundAsync(await quota.TryConsumeAsync("u1", Ct), Ct);
+
+        Assert.True((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+        Assert.False((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+    }
+
+    [Fact]
+    public async Task A_refund_after_midnight_goes_back_to_the_day_it_was_taken_from()
+    {
+        var (quota, time) = Create(1, new DateTimeOffset(2026, 3, 1, 23, 59, 0, TimeSpan.Zero));
+        var yesterday = await quota.TryConsumeAsync("u1", Ct);
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.True((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+
+        await quota.RefundAsync(yesterday, Ct);
+
+        Assert.False((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+    }
+
+    [Fact]
+    public async Task A_refused_request_has_nothing_to_refund()
+    {
+        var (quota, _) = Create(1, new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        Assert.True((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+
+        await quota.RefundAsync(await quota.TryConsumeAsync("u1", Ct), Ct);
+
+        Assert.False((await quota.TryConsumeAsync("u1", Ct)).Allowed);
+    }
+
     private sealed class StaticOptions(QuotaOptions value) : IOptionsMonitor<QuotaOptions>
     {
         public QuotaOptions CurrentValue => value;

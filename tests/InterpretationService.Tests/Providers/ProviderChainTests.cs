@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using ZodiaCore.InterpretationService.Interpretations;
+using ZodiaCore.InterpretationService.Providers;
+
+namespace ZodiaCore.InterpretationService.Tests.Providers;
+
+/// <summary>The chain of providers as a whole: its deadline, what it counts in metrics, what it writes to logs.</summary>
+public sealed class ProviderChainTests : IDisposable
+{
+    private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview, SectionKey.Aspects];
+
+    private readonly WireMockServer openAi = WireMockServer.Start();
+    private readonly WireMockServer anthropic = WireMockServer.Start();
+
+    private static InterpretationRequest Request(string? preferred = null) =>
+        new(TestCharts.Natal(), new InterpretationOptions(Asked), preferred, ChartName: "Ada");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string?> ShortDeadline => new()
+    {
+        // Each provider alone could take 30 s (the test host's total timeout); together they get 1.5 s.
+        ["Interpretation:ProviderDeadline"] = "00:00:01.500",
+    };
+
+    [Fact]
+    public async Task Providers_that_outlast_the_chain_deadline_hand_over_to_the_builtin_interpreter_in_time()
+    {
+        HangBoth();
+        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: ShortDeadline);
+
+        var clock = Stopwatch.StartNew();
+        var outcome = await host.Engine.InterpretAsync(Request(), Token);
+
+        Assert.Equal("builtin", outcome.Provider);
+        Assert.True(outcome.Fallback);
+        Assert.Equal(
+            [new ProviderFailure("openai", FailureReasons.Timeout), new ProviderFailure("anthropic", FailureReasons.DeadlineExceeded)],
+            outcome.Failures);
+        Assert.Equal(["overview", "aspects"], outcome.Sections.Select(s => s.Key));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_stream_that_never_starts_within_the_chain_deadline_is_answered_by_the_builtin_interpreter()
+    {
+        HangBoth();
+        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: ShortDeadline);
+
+        var clock = Stopwatch.StartNew();
+        var events = new List<InterpretationStreamEvent>();
+        await foreach (var item in host.Engine.StreamAsync(Request(), Token))
+        {
+            events.Add(item);
+        }
+
+        var outcome = Assert.IsType<InterpretationCompleted>(events[^1]).Outcome;
+        Assert.Equal("builtin", outcome.Provider);
+        Assert.Equal(
+            [new ProviderFailure("openai", FailureReasons.Timeout), new ProviderFailure("anthropic", FailureReasons.DeadlineExceeded)],
+            outcome.Failures);
+        Assert.All(events.OfType<SectionChunk>(), chunk => Assert.Equal("builtin", chunk.Provider));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_response_body_that_is_not_json_falls_back_to_the_next_provider()
+    {
+        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(
+            Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"id\": \"chatcmpl-1\", \"choices\": [tru"));
+        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(openAi, anthropic);
+
+        var outcome = await host.Engine.InterpretAsync(Request(), Token);
+
+        Assert.Equal("anthropic", outcome.Provider);
+        Assert.True(outcome.Fallback);
+        Assert.Equal([new ProviderFailure("openai", FailureReasons.MalformedAnswer)], outcome.Failures);
+    }
+
+    [Fact]
+    public async Task Each_interpretation_counts_one_success_and_each_provider_passed_over_one_fallback()
+    {
+        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
+        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        {
+            ["Interpretation:Resilience:MaxRetryAttempts"] = "0",
+        });
+        using var counts = new ChainCounts(host.Services);
+
+        await host.Engine.InterpretAsync(Request(), Token);
+        await host.Engine.InterpretAsync(Request("google"), Token);
+
+        // Two interpretations served, both by anthropic; openai failed twice; google was passed over once without a key.
+        Assert.Equal(2, counts.Get("zodiacore.interpretations", ("provider", "anthropic"), ("outcome", "success")));
+        Assert.Equal(2, counts.Get("zodiacore.interpretations", ("provider", "openai"), ("outcome", "failure")));
+        Assert.Equal(2, counts.Get("zodiacore.interpretations", ("outcome", "success")));
+        Assert.Equal(2, counts.Get("zodiacore.interpretation.fallbacks", ("from_provider", "openai"), ("reason", FailureReasons.ServerError)));
+        Assert.Equal(1, counts.Get("zodiacore.interpretation.fallbacks", ("from_provider", "google"), ("reason", FailureReasons.NotConfigured)));
+    }
+
+    [Fact]
+    public async Task Api_keys_never_appear_in_the_logs_of_a_failover()
+    {
+        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(401));
+        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
+        using var logs = new CollectingLoggerProvider();
+        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        {
+            ["Interpretation:Resilience:MaxRetryAttempts"] = "1",
+        }, logs: logs);
+
+        var outcome = await host.Engine.InterpretAsync(Request(), Token);
+
+        Assert.Equal("builtin", outcome.Provider);
+        var written = logs.Text();
+
+        // The logs did record the failover (so the check below looked at real output), and no key is in them.
+        Assert.Contains("did not answer", written, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeProviders.OpenAiKey, written, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeProviders.AnthropicKey, written, StringComparison.Ordinal);
+    }
+
+    private void HangBoth()
+    {
+        openAi.Given(FakeProviders.OpenAiRequest)
+            .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")).WithDelay(TimeSpan.FromSeconds(30)));
+        anthropic.Given(FakeProviders.AnthropicRequest)
+            .RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")).WithDelay(TimeSpan.FromSeconds(30)));
+    }
+
+    public void Dispose()
+    {
+        openAi.Dispose();
+        anthropic.Dispose();
+    }
+
+    /// <summary>Sums this host's ZodiaCore.Interpretation counters by tag (tests in parallel have their own meters).</summary>
+    private sealed class ChainCounts : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private readonly ConcurrentQueue<(string Name, long Value, KeyValuePair<string, object?>[] Tags)> seen = new();
+
+        public ChainCounts(IServiceProvider services)
+        {
+            var factory = services.GetRequiredService<IMeterFactory>();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == InterpretationMetrics.MeterName && instrument.Meter.Scope == factory)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => seen.Enqueue((instrument.Name, value, tags.ToArray())));
+            listener.Start();
+        }
+
+        public long Get(string name, params (string Key, string Value)[] tags) =>
+            seen.Where(m => m.Name == name && tags.All(t => m.Tags.Any(k => k.Key == t.Key && Equals(k.Value, t.Value)))).Sum(m => m.Value);
+
+        public void Dispose() => listener.Dispose();
+    }
+
+    /// <summary>Every log line of every category, formatted, with its structured values.</summary>
+    private sealed class CollectingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> lines = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collector(lines);
+
+        public string Text() => string.Join('\n', lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull
+            {
+                lines.Enqueue($"scope {state}");
+                return null;
+            }
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+                lines.Enqueue($"{formatter(state, exception)} {values} {exception}");
+            }
+        }
+    }
+}
