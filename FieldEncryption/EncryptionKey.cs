@@ -11,6 +11,7 @@ public sealed class EncryptionKey
 
     private static readonly byte[] KeyIdLabel = Encoding.ASCII.GetBytes("zodiacore/field-encryption/key-id/v1");
     private static readonly byte[] LookupKeyLabel = Encoding.ASCII.GetBytes("zodiacore/field-encryption/lookup-hash/v1");
+    private static readonly byte[] ContentIdKeyLabel = Encoding.ASCII.GetBytes("zodiacore/field-encryption/content-id/v1");
 
     private readonly byte[] _material;
     private readonly byte[] _id;
@@ -33,6 +34,10 @@ public sealed class EncryptionKey
         // A separate HKDF-derived key for HMAC lookups: one configured secret, but the same bytes are
         // never used both as an AES key and as an HMAC key.
         LookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _material, KeySizeBytes, salt: [], info: LookupKeyLabel);
+
+        // Content ids get a key of their own rather than the lookup key: any caller sees the ids of inputs it chose,
+        // and a separate key keeps those answers from ever bearing on the e-mail hashes, whatever either input becomes.
+        ContentIdKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, _material, KeySizeBytes, salt: [], info: ContentIdKeyLabel);
     }
 
     /// <summary>The 4-byte id stored in each ciphertext header.</summary>
@@ -42,6 +47,8 @@ public sealed class EncryptionKey
     public string IdText { get; }
 
     internal byte[] LookupKey { get; }
+
+    internal byte[] ContentIdKey { get; }
 
     internal ReadOnlySpan<byte> Material => _material;
 

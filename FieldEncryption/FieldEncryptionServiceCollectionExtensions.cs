@@ -6,7 +6,7 @@ namespace ZodiaCore.FieldEncryption;
 public static class FieldEncryptionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EncryptionKeyRing"/>, <see cref="FieldEncryptor"/> and <see cref="LookupHasher"/>
+    /// Registers <see cref="EncryptionKeyRing"/>, <see cref="FieldEncryptor"/>, <see cref="LookupHasher"/> and <see cref="ContentHasher"/>
     /// as singletons, reading <c>ENCRYPTION_KEY</c> and <c>ENCRYPTION_OLD_KEYS</c> from configuration.
     /// </summary>
     /// <remarks>
@@ -21,6 +21,7 @@ public static class FieldEncryptionServiceCollectionExtensions
         services.AddSingleton(_ => EncryptionKeyRing.FromConfiguration(configuration));
         services.AddSingleton<FieldEncryptor>();
         services.AddSingleton<LookupHasher>();
+        services.AddSingleton<ContentHasher>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace ZodiaCore.ChartService.Caching;
 /// <summary>
 /// Writes cached charts to Redis encrypted like stored ones: a chart's positions and cusps give its birth moment
 /// and place back. Layout: <c>length(1) | contentId (ASCII) | FieldEncryptor ciphertext</c>; the content id is a
-/// hash, already the cache key, and is needed in clear as the record id the ciphertext is bound to. The plaintext is
+/// keyed hash, already the cache key, and is needed in clear as the record id the ciphertext is bound to. The plaintext is
 /// the chart's JSON as the API answers it, serialised once when the chart was computed.
 /// </summary>
 public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybridCacheSerializer<CachedChart>

@@ -1,24 +1,33 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ZodiaCore.ChartService.Aspects;
 using ZodiaCore.ChartService.Ephemeris;
 using ZodiaCore.ChartService.Houses;
 using ZodiaCore.ChartService.Time;
+using ZodiaCore.FieldEncryption;
 
 namespace ZodiaCore.ChartService.Charts;
 
 /// <summary>
-/// Hash of the normalised input: equal for requests that must give the same chart (same instant, offset shown,
+/// Id of the normalised input: equal for requests that must give the same chart (same instant, offset shown,
 /// place and options), whatever spelling or defaults the client used.
 /// </summary>
-public static class ContentId
+/// <remarks>
+/// Keyed (HMAC under the current encryption key), not a plain hash: the id is a cache key in Redis and stays in
+/// clear beside saved charts and interpretations, and a plain hash of a birth place and date could be matched
+/// against every minute of the day to give the birth time back. A new <c>ENCRYPTION_KEY</c> gives new ids.
+/// </remarks>
+public sealed class ContentId(ContentHasher hasher)
 {
     // "R" formatting is the costliest step of an uncached request's id; nearly every request uses the default orbs.
     private static readonly string[] DefaultOrbTexts = [.. Enumerable.Range(0, AspectKinds.All.Count)
         .Select(i => AspectKinds.DefaultOrb((AspectKind)i).ToString("R", CultureInfo.InvariantCulture))];
 
-    public static string Of(ResolvedBirthMoment moment, ChartLocation location, ChartSettings settings)
+    /// <summary>32 lower-case hex characters, the same on every replica sharing the key.</summary>
+    public string Of(ResolvedBirthMoment moment, ChartLocation location, ChartSettings settings) =>
+        hasher.Hash(NormalizedText(moment, location, settings));
+
+    internal static string NormalizedText(ResolvedBirthMoment moment, ChartLocation location, ChartSettings settings)
     {
         var text = new StringBuilder(256);
         var inv = CultureInfo.InvariantCulture;
@@ -54,7 +63,6 @@ public static class ContentId
             text.Append(',');
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        return text.ToString();
     }
 }

@@ -7,7 +7,7 @@ using ZodiaCore.ChartService.Time;
 namespace ZodiaCore.ChartService.Charts;
 
 /// <summary>Validates a natal request and composes the full chart response from the engine's frame.</summary>
-public sealed class NatalChartBuilder(ChartEngine engine)
+public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
 {
     private static readonly string[] PhaseNames =
     [
@@ -64,7 +64,7 @@ public sealed class NatalChartBuilder(ChartEngine engine)
 
         var moment = resolution.Moment!;
         var jd = JulianDay.FromInstant(moment.Utc);
-        return new ChartOutcome<PreparedChart>(new PreparedChart(moment, location, settings, jd, ContentId.Of(moment, location, settings)));
+        return new ChartOutcome<PreparedChart>(new PreparedChart(moment, location, settings, jd, contentIds.Of(moment, location, settings)));
     }
 
     public ChartOutcome<ChartResponse> Compose(PreparedChart chart)

@@ -55,7 +55,8 @@ public static class ChartServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Swiss Ephemeris chart engine (options from the <c>Ephemeris</c> section, e.g. <c>Ephemeris:Path</c>),
-    /// the natal, transit and synastry calculators, the chart JSON contracts and the <c>ephemeris</c> health check.
+    /// the natal, transit and synastry calculators, the content ids (keyed, so they need <c>AddFieldEncryption</c>),
+    /// the chart JSON contracts and the <c>ephemeris</c> health check.
     /// </summary>
     private static readonly TimeSpan LocalCacheLimit = TimeSpan.FromMinutes(5);
 
@@ -65,6 +66,7 @@ public static class ChartServiceCollectionExtensions
         builder.Services.AddOptions<EphemerisOptions>().BindConfiguration(EphemerisOptions.SectionName);
         builder.Services.AddSingleton<SwissEphemeris>();
         builder.Services.AddSingleton<ChartEngine>();
+        builder.Services.AddSingleton<ContentId>();
         builder.Services.AddSingleton<NatalChartBuilder>();
         builder.Services.AddSingleton<TransitCalculator>();
         builder.Services.AddSingleton<SynastryCalculator>();

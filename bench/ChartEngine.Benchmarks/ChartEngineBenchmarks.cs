@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
+using ZodiaCore.FieldEncryption;
 
 namespace ZodiaCore.ChartEngine.Benchmarks;
 
@@ -20,7 +21,7 @@ public class ChartEngineBenchmarks
     public void Setup()
     {
         engine = new ChartService.Charts.ChartEngine(new SwissEphemeris(EphemerisOptions.DefaultPath));
-        builder = new NatalChartBuilder(engine);
+        builder = new NatalChartBuilder(engine, new ContentId(new ContentHasher(new EncryptionKeyRing(EncryptionKey.Generate()))));
         inputs = CLimitWorkload.Inputs(Charts);
         requests = CLimitWorkload.Requests(Charts);
     }

@@ -6,12 +6,14 @@ using BenchmarkDotNet.Running;
 using ZodiaCore.ChartEngine.Benchmarks;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
+using ZodiaCore.FieldEncryption;
 
 if (args.Length > 0 && args[0] == "--parts")
 {
     // Where the full chart spends its time beyond c-limit's workload, one part at a time.
     var engine = new ChartEngine(new SwissEphemeris(EphemerisOptions.DefaultPath));
-    var builder = new NatalChartBuilder(engine);
+    var contentIds = new ContentId(new ContentHasher(new EncryptionKeyRing(EncryptionKey.Generate())));
+    var builder = new NatalChartBuilder(engine, contentIds);
     var requests = CLimitWorkload.Requests(5000);
     var inputs = CLimitWorkload.Inputs(5000);
     var frame = new ChartFrame();
@@ -38,7 +40,7 @@ if (args.Length > 0 && args[0] == "--parts")
     Time("deltaT", i => SwissEphemeris.DeltaT(inputs[i].JulianDayUt, ChartEngine.PositionFlags));
     Time("build", i => builder.Build(requests[i]));
     Time("resolve", i => ZodiaCore.ChartService.Time.BirthMomentResolver.Resolve(requests[i].Birth));
-    Time("contentId", i => ContentId.Of(prepared[i].Moment, prepared[i].Location, prepared[i].Settings));
+    Time("contentId", i => contentIds.Of(prepared[i].Moment, prepared[i].Location, prepared[i].Settings));
     Time("format14", i => { for (var k = 0; k < 14; k++) { Zodiac.Format(k * 25.3); } });
     var lons = new double[] { 10, 50, 100, 130, 200, 250, 290, 310, 340, 355 };
     Time("patterns", i => ZodiaCore.ChartService.Aspects.PatternFinder.Find(lons, ZodiaCore.ChartService.Aspects.AspectKinds.MajorRules));
@@ -52,7 +54,7 @@ if (args.Length > 0 && args[0] == "--quick")
     var sidereal = args.Contains("--sidereal");
     var full = args.Contains("--full");
     var engine = new ChartEngine(new SwissEphemeris(EphemerisOptions.DefaultPath));
-    var builder = new NatalChartBuilder(engine);
+    var builder = new NatalChartBuilder(engine, new ContentId(new ContentHasher(new EncryptionKeyRing(EncryptionKey.Generate()))));
     var inputs = CLimitWorkload.Inputs(n, sidereal: sidereal);
     var requests = full ? CLimitWorkload.Requests(n) : [];
     var frame = new ChartFrame();

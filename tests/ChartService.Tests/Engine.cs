@@ -1,5 +1,6 @@
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
+using ZodiaCore.FieldEncryption;
 
 namespace ZodiaCore.ChartService.Tests;
 
@@ -10,5 +11,8 @@ internal static class Engine
 
     public static readonly ChartEngine Core = new(Ephemeris);
 
-    public static readonly NatalChartBuilder Builder = new(Core);
+    /// <summary>Content ids under a key of this test run, as a service has one of its own.</summary>
+    public static readonly ContentId ContentIds = new(new ContentHasher(new EncryptionKeyRing(EncryptionKey.Generate())));
+
+    public static readonly NatalChartBuilder Builder = new(Core, ContentIds);
 }

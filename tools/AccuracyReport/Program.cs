@@ -5,6 +5,7 @@ using System.Text;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
 using ZodiaCore.ChartService.Tests.Accuracy;
+using ZodiaCore.FieldEncryption;
 
 var output = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "docs", "ACCURACY.md");
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : AccuracyCases.Count;
@@ -22,7 +23,8 @@ if (!SwissEphemeris.LibraryAvailable)
 }
 
 var ephemeris = new SwissEphemeris(EphemerisOptions.DefaultPath);
-var builder = new NatalChartBuilder(new ChartEngine(ephemeris));
+// Any key: the report compares positions, never content ids.
+var builder = new NatalChartBuilder(new ChartEngine(ephemeris), new ContentId(new ContentHasher(new EncryptionKeyRing(EncryptionKey.Generate()))));
 var tally = new AccuracyTally();
 var systems = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var zodiacs = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using StackExchange.Redis;
 using ZodiaCore.Tests.Shared;
 using ZodiaCore.ChartService.Extensions;
 using ZodiaCore.ChartService.Tests.Apis;
+using ZodiaCore.ChartService.Tests.Charts;
 using static ZodiaCore.ChartService.Tests.Apis.ChartRequests;
 
 namespace ZodiaCore.ChartService.Tests.Caching;
@@ -53,6 +55,27 @@ public sealed class RedisCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, uncached.StatusCode);
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10), "Redis being down must slow requests down, not hang them.");
+    }
+
+    [Fact]
+    public async Task The_Redis_key_is_the_keyed_content_id_not_the_plain_hash_of_the_birth_data()
+    {
+        Assert.SkipWhen(_redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var factory = new ChartApiFactory { Redis = _redis!.ConnectionString, Settings = new Dictionary<string, string> { ["ENCRYPTION_KEY"] = key } };
+        using var client = factory.CreateClient();
+        var request = RecomputedContentId.Parse(Distinct(5));
+
+        using var response = await client.PostAsync("/api/charts/natal", Json(Distinct(5)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var redis = factory.Services.GetRequiredService<IConnectionMultiplexer>();
+        var keyed = RecomputedContentId.WithKey(key, request);
+        var plain = RecomputedContentId.WithoutKey(request);
+        var stored = await ReadRedisEntryAsync(redis, keyed);
+        Assert.True(CarriesSerializerHeader(stored, keyed), "The Redis entry was not written under the keyed content id.");
+        Assert.False(await redis.GetDatabase().KeyExistsAsync(ChartServiceCollectionExtensions.RedisKeyPrefix + plain));
+        Assert.False(CarriesSerializerHeader(stored, plain), "The Redis entry carries the unkeyed hash of the birth data.");
     }
 
     /// <summary>The raw bytes Redis holds for the chart (the cache writes in the background, so wait for them).</summary>

@@ -142,7 +142,7 @@ public sealed class NatalChartTests
     [Fact]
     public void Without_ephemeris_files_the_chart_names_the_Moshier_fallback()
     {
-        var moshier = new NatalChartBuilder(new ChartEngine(new SwissEphemeris("/nonexistent/ephe")));
+        var moshier = new NatalChartBuilder(new ChartEngine(new SwissEphemeris("/nonexistent/ephe")), Engine.ContentIds);
 
         var chart = moshier.Build(London).Value!;
 
