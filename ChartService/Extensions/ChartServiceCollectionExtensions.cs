@@ -53,13 +53,13 @@ public static class ChartServiceCollectionExtensions
         return builder;
     }
 
+    private static readonly TimeSpan LocalCacheLimit = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Registers the Swiss Ephemeris chart engine (options from the <c>Ephemeris</c> section, e.g. <c>Ephemeris:Path</c>),
     /// the natal, transit and synastry calculators, the content ids (keyed, so they need <c>AddFieldEncryption</c>),
     /// the chart JSON contracts and the <c>ephemeris</c> health check.
     /// </summary>
-    private static readonly TimeSpan LocalCacheLimit = TimeSpan.FromMinutes(5);
-
     public static IHostApplicationBuilder AddChartEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
