@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.ChartService.Storage.LiteDb;
@@ -32,7 +33,7 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
         var items = db.BirthCharts.Query().Where(Query.EQ("userId", userId))
             .OrderByDescending(LiteDbOrder.NewestFirst)
             .Select("{ _id: $._id, name: $.name, contentId: $.contentId, createdAt: $.createdAt }")
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Skip(page, pageSize))
             .Limit(pageSize)
             .ToList()
             .Select(doc => new SavedChartSummary(doc["_id"].AsString, doc["name"].AsString, doc["contentId"].AsString, ReadDate(doc["createdAt"])))

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using ZodiaCore.ServiceDefaults.Apis;
 
 namespace ZodiaCore.ChartService.Storage.Mongo;
 
@@ -36,7 +37,7 @@ public sealed class MongoSavedChartStore(ChartMongoDatabase db) : ISavedChartSto
         var filter = Filter.Eq("userId", userId);
         var total = await db.BirthCharts.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         var docs = await db.BirthCharts.Find(filter).Sort(NewestFirst).Project(SummaryFields)
-            .Skip((page - 1) * pageSize).Limit(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Limit(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = docs.Select(doc => new SavedChartSummary(
             doc["_id"].AsString, doc["name"].AsString, doc["contentId"].AsString, ReadDate(doc["createdAt"]))).ToArray();

@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.IdentityService.Accounts;
 using static ZodiaCore.IdentityService.Storage.LiteDb.IdentityLiteDatabase;
@@ -72,7 +73,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         var total = query.Count();
         var items = query
             .OrderByDescending(LiteDbOrder.NewestFirst)
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Skip(page, pageSize))
             .Limit(pageSize)
             .ToList()
             .Select(FromDocument)

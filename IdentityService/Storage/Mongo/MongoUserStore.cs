@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.IdentityService.Accounts;
 using static ZodiaCore.IdentityService.Storage.Mongo.IdentityMongoDatabase;
 
@@ -66,7 +67,7 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         var total = await db.Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         var docs = await db.Users.Find(filter)
             .Sort(Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id"))
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Skip(page, pageSize))
             .Limit(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PagedResult<UserAccount>(docs.Select(FromDocument).ToArray(), page, pageSize, total);

@@ -1,4 +1,5 @@
 using LiteDB;
+using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.InterpretationService.Interpretations;
 
@@ -18,7 +19,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
         var items = db.Interpretations.Query()
             .Where(mine)
             .OrderByDescending(LiteDbOrder.NewestFirst)
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Skip(page, pageSize))
             .Limit(pageSize)
             .ToList()
             .Select(FromDocument)

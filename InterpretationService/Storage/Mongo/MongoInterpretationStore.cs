@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Storage.Mongo;
@@ -25,7 +26,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
     {
         var mine = Filter.Eq("userId", userId);
         var total = await db.Interpretations.CountDocumentsAsync(mine, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var docs = await db.Interpretations.Find(mine).Sort(NewestFirst).Skip((page - 1) * pageSize).Limit(pageSize)
+        var docs = await db.Interpretations.Find(mine).Sort(NewestFirst).Skip(Paging.Skip(page, pageSize)).Limit(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PagedResult<InterpretationRecord>(docs.Select(FromDocument).ToArray(), page, pageSize, total);
     }

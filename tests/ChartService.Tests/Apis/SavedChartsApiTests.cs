@@ -134,6 +134,20 @@ public sealed class SavedChartsApiTests(ChartApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Page_beyond_the_last_possible_one_is_a_400_naming_page()
+    {
+        // (page - 1) * pageSize would wrap past int.MaxValue: MongoDB then fails and LiteDB answers another page.
+        using var client = factory.CreateUserClient(NewUser());
+
+        using var response = await client.GetAsync("/api/charts?page=30000000&pageSize=100", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await ReadJson(response)).GetProperty("errors");
+        Assert.Equal(["page"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task A_chart_without_a_name_is_400_naming_the_name()
     {
         using var client = factory.CreateUserClient(NewUser());
