@@ -102,6 +102,36 @@ public sealed class BirthMomentResolverTests
     }
 
     [Fact]
+    public void A_utc_instant_written_with_an_offset_keeps_that_offset()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput(Utc: "1990-05-15T14:30:00+01:00")).Moment!;
+
+        Assert.Equal("1990-05-15T13:30:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+        Assert.Equal("+01:00", BirthMomentResolver.FormatOffset(moment.Offset));
+        Assert.Equal("utc", moment.Source);
+    }
+
+    [Theory]
+    [InlineData("5399-12-31T23:30:00-01:00")]
+    [InlineData("-5400-01-01T00:30:00+01:00")]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    public void The_supported_years_bound_the_instant_not_the_year_written_beside_its_offset(string utc)
+    {
+        var result = BirthMomentResolver.Resolve(new BirthInput(Utc: utc));
+
+        Assert.Null(result.Moment);
+        Assert.Equal(["birth.utc"], result.Errors!.Keys);
+    }
+
+    [Fact]
+    public void An_instant_inside_the_supported_years_is_accepted_though_written_in_the_year_after()
+    {
+        var moment = BirthMomentResolver.Resolve(new BirthInput(Utc: "5400-01-01T00:30:00+01:00")).Moment!;
+
+        Assert.Equal("5399-12-31T23:30:00Z", BirthMomentResolver.FormatUtc(moment.Utc));
+    }
+
+    [Fact]
     public void An_unknown_time_is_cast_for_local_noon()
     {
         var moment = BirthMomentResolver.Resolve(new BirthInput("1990-05-15", TimeZone: "Europe/London", TimeUnknown: true)).Moment!;
