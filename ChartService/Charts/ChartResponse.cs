@@ -67,6 +67,8 @@ public sealed record PatternResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sign = null);
 
 /// <summary>Every convention used, so a disputed chart can be explained.</summary>
+// Lilith: The lunar apogees computed: "meanApogee" (the body lilith), "osculatingApogee" (osculatingLilith), both
+// comma-separated, or null when the chart holds neither.
 public sealed record ChartMeta(
     string HouseSystem,
     string? HouseSystemUsed,
@@ -75,7 +77,7 @@ public sealed record ChartMeta(
     string? Ayanamsa,
     double? AyanamsaValue,
     string NodeType,
-    string Lilith,
+    string? Lilith,
     bool Topocentric,
     int CalculationFlags,
     IReadOnlyList<string> Flags,

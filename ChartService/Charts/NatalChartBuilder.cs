@@ -199,7 +199,7 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
         var meta = new ChartMeta(
             HouseSystems.Name(settings.HouseSystem), hasHouses ? HouseSystems.Name(frame.Houses.SystemUsed) : null,
             HouseSystems.Name(settings.PolarHouses), settings.Zodiac, settings.Ayanamsa, ayanamsa, settings.NodeType,
-            "meanApogee", settings.Topocentric, flags, FlagNames(flags), jd,
+            LilithKinds(frame), settings.Topocentric, flags, FlagNames(flags), jd,
             SwissEphemeris.DeltaT(jd, ChartEngine.PositionFlags) * 86400.0, JulianDay.TimeScale, offset, moment.Source,
             moment.TimeZone, moment.IsLocalMeanTime, moment.TimeUnknown, source, SwissEphemeris.LibraryVersion);
 
@@ -232,6 +232,29 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
         }
 
         return new ChartRulerResponse(BodyCatalog.Name(ruler), Zodiac.SignName(ascSign), null, null);
+    }
+
+    // From the bodies actually computed: one asked for but unavailable at this date is not reported either.
+    private static string? LilithKinds(ChartFrame frame)
+    {
+        var mean = false;
+        var osculating = false;
+        for (var i = 0; i < frame.BodyCount; i++)
+        {
+            if (frame.ReturnFlags[i] >= 0)
+            {
+                mean |= frame.Bodies[i] == Body.Lilith;
+                osculating |= frame.Bodies[i] == Body.OsculatingLilith;
+            }
+        }
+
+        return (mean, osculating) switch
+        {
+            (true, true) => "meanApogee,osculatingApogee",
+            (true, false) => "meanApogee",
+            (false, true) => "osculatingApogee",
+            _ => null,
+        };
     }
 
     private static string PointName(ChartFrame frame, byte point, string[] bodyNames) =>

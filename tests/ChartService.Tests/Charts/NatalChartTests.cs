@@ -127,6 +127,18 @@ public sealed class NatalChartTests
         Assert.Equal(["sun", "moon", "ceres"], chart.Bodies.Select(b => b.Name));
     }
 
+    [Theory]
+    [InlineData(null, "meanApogee")]
+    [InlineData(new[] { "sun", "osculatingLilith" }, "osculatingApogee")]
+    [InlineData(new[] { "osculatingLilith", "lilith" }, "meanApogee,osculatingApogee")]
+    [InlineData(new[] { "sun", "moon" }, null)]
+    public void Meta_lilith_names_the_apogees_computed_and_is_null_without_one(string[]? bodies, string? lilith)
+    {
+        var chart = Engine.Builder.Build(London with { Options = new ChartOptions(Bodies: bodies) }).Value!;
+
+        Assert.Equal(lilith, chart.Meta.Lilith);
+    }
+
     [Fact]
     public void Moon_phase_follows_the_elongation_from_the_Sun()
     {
