@@ -66,9 +66,10 @@ public sealed record PatternResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Apex = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sign = null);
 
-/// <summary>Every convention used, so a disputed chart can be explained.</summary>
-// Lilith: The lunar apogees computed: "meanApogee" (the body lilith), "osculatingApogee" (osculatingLilith), both
-// comma-separated, or null when the chart holds neither.
+/// <summary>
+/// Every convention used, so a disputed chart can be explained. <c>Lilith</c> names the lunar apogees computed:
+/// "meanApogee" (the body lilith), "osculatingApogee" (osculatingLilith), both comma-separated, or null when the chart holds neither.
+/// </summary>
 public sealed record ChartMeta(
     string HouseSystem,
     string? HouseSystemUsed,
