@@ -213,7 +213,7 @@ public static class BirthMomentResolver
         {
             errors[$"{field}.utc"] = [$"'{birth.Utc}' is not an ISO-8601 instant (e.g. 1990-05-15T13:30:00Z)."];
         }
-        else if (!InSupportedRange(parsed.Value))
+        else if (!SupportedRange.Contains(parsed.Value))
         {
             errors[$"{field}.utc"] = [$"Supported years are {SupportedRange.Description} (the installed ephemeris range)."];
         }
@@ -227,12 +227,6 @@ public static class BirthMomentResolver
         var written = parsed.Value;
         return new BirthResolution(new ResolvedBirthMoment(written.ToInstant(), written.Offset, "utc", null, false, false, []), null, null);
     }
-
-    // The ephemeris range bounds the instant, and the year written beside an offset can be the one before or after
-    // its UTC year; far outside the range the instant is not computed at all, as it may not be representable.
-    private static bool InSupportedRange(OffsetDateTime written) =>
-        written.Year is >= SupportedRange.MinYear - 1 and <= SupportedRange.MaxYear + 1
-        && written.ToInstant().InUtc().Year is >= SupportedRange.MinYear and <= SupportedRange.MaxYear;
 
     private static bool TryParseTime(string text, out LocalTime time)
     {

@@ -42,7 +42,7 @@ public sealed class TransitCalculator(NatalChartBuilder natal, TimeProvider time
             {
                 errors["at"] = [$"'{request.At}' is not an ISO-8601 instant (e.g. 2026-01-01T12:00:00Z)."];
             }
-            else if (parsed.Value.Year < SupportedRange.MinYear || parsed.Value.Year > SupportedRange.MaxYear)
+            else if (!SupportedRange.Contains(parsed.Value))
             {
                 errors["at"] = [$"Supported years are {SupportedRange.Description}."];
             }

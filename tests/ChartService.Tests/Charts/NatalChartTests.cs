@@ -56,6 +56,32 @@ public sealed class NatalChartTests
     }
 
     [Fact]
+    public void Meta_echoes_every_convention_of_a_sidereal_chart()
+    {
+        var request = London with { Options = new ChartOptions(HouseSystem: "koch", Zodiac: "sidereal", Ayanamsa: "lahiri", NodeType: "mean") };
+
+        var chart = Engine.Builder.Build(request).Value!;
+        var meta = chart.Meta;
+
+        Assert.Equal("koch", meta.HouseSystem);
+        Assert.Equal("koch", meta.HouseSystemUsed);
+        Assert.Equal("porphyry", meta.PolarHouses);
+        Assert.Equal("sidereal", meta.Zodiac);
+        Assert.Equal("lahiri", meta.Ayanamsa);
+        Assert.Equal(chart.AyanamsaValue, meta.AyanamsaValue);
+        Assert.InRange(meta.AyanamsaValue!.Value, 23.6, 23.8); // Lahiri in 1990
+        Assert.Equal("mean", meta.NodeType);
+        Assert.Equal("meanApogee", meta.Lilith);
+        Assert.False(meta.Topocentric);
+        Assert.Equal(["SEFLG_SWIEPH", "SEFLG_SPEED", "SEFLG_SIDEREAL"], meta.Flags);
+        Assert.NotEqual(0, meta.CalculationFlags & SweConstants.FlagSidereal);
+        Assert.Equal("+01:00", meta.UtcOffset);
+        Assert.Equal("Europe/London", meta.TimeZone);
+        Assert.False(meta.LocalMeanTime);
+        Assert.False(meta.TimeUnknown);
+    }
+
+    [Fact]
     public void Ascendant_in_Virgo_makes_Mercury_the_chart_ruler()
     {
         var chart = Engine.Builder.Build(London).Value!;

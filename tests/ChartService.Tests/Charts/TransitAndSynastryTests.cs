@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Synastry;
 using ZodiaCore.ChartService.Time;
@@ -35,6 +36,20 @@ public sealed class TransitAndSynastryTests
         Assert.Equal(14, result.Transits.Count);
         Assert.All(result.Transits, t => Assert.InRange(t.House!.Value, 1, 12));
         Assert.All(result.Aspects, a => Assert.True(a.Orb <= TransitCalculator.DefaultOrb));
+    }
+
+    [Fact]
+    public void Transits_without_a_moment_are_computed_for_now()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        var calculator = new TransitCalculator(Engine.Builder, new FakeTimeProvider(now));
+
+        var result = calculator.Calculate(new TransitRequest(Natal)).Value!;
+
+        Assert.Equal("2026-11-26T12:00:00Z", result.At);
+        var chartOfNow = Engine.Builder.Build(new NatalChartRequest(new BirthInput(Utc: "2026-11-26T12:00:00Z"), Natal.Location)).Value!;
+        Assert.Equal(chartOfNow.JulianDayUt, result.JulianDayUt);
+        Assert.Equal(chartOfNow.Bodies.Select(b => b.Longitude), result.Transits.Select(b => b.Longitude));
     }
 
     [Fact]
