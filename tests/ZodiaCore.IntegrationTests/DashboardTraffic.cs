@@ -52,8 +52,9 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
             await ExpectAsync(client, HttpMethod.Get, path, account, HttpStatusCode.OK);
         }
 
-        // The built-in interpreter twice (the second from the cache), then the account's whole quota: one answer from
-        // the fake provider and one it botches, which the built-in interpreter takes over; the next is refused.
+        // The built-in interpreter twice (the second from the cache), then the account's whole quota of two: one answer
+        // from the fake provider, one it botches (the built-in interpreter takes over and the quota is given back), a
+        // second answer from the provider; the next is refused.
         for (var i = 0; i < 2; i++)
         {
             await InterpretAsync(client, account, year, "builtin", expectedProvider: "builtin");
@@ -69,6 +70,7 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
             Assert.True(json.RootElement.GetProperty("fallback").GetBoolean());
         }
 
+        await InterpretAsync(client, account, year + 3, provider: null, expectedProvider: "openai");
         using (var refused = await TestCharts.InterpretAsync(client, account, year + 4))
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);

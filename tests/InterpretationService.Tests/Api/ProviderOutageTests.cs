@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using WireMock.Matchers;
 using WireMock.Server;
 using ZodiaCore.InterpretationService.Providers;
 using ZodiaCore.InterpretationService.Tests.Providers;
@@ -35,30 +34,17 @@ public sealed class ProviderOutageTests(ProviderOutageTests.OutageApiFactory fac
         Assert.Equal("builtin", JsonDocument.Parse(streamed[^1].Data).RootElement.Text("provider"));
     }
 
-    [Fact]
-    public async Task A_request_the_model_answers_still_counts_against_the_quota()
-    {
-        using var judy = factory.CreateUserClient("judy");
-
-        using var answered = await judy.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "da" });
-        using var refused = await judy.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "da", length = "long" });
-
-        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        Assert.Equal("openai", (await answered.ReadJsonAsync()).Text("provider"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-    }
-
-    /// <summary>One OpenAI-compatible fake that fails every request in Swedish and answers the others; a quota of 1 a day.</summary>
+    /// <summary>
+    /// One OpenAI-compatible fake that fails every request; a quota of 1 a day. (That a model's answer counts is
+    /// LanguageModelTests' quota test: this host's breaker opens, so it can only show outages.)
+    /// </summary>
     public sealed class OutageApiFactory : InterpretationApiFactory
     {
         private readonly WireMockServer openAi = WireMockServer.Start();
 
         public OutageApiFactory()
         {
-            openAi.Given(FakeProviders.OpenAiRequest.WithBody(new RegexMatcher(@"language\W+sv\W"))).AtPriority(1)
-                .RespondWith(FakeProviders.Status(500));
-            openAi.Given(FakeProviders.OpenAiRequest).AtPriority(10)
-                .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Interpretations.SectionKeys.All, "openai")));
+            openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
         }
 
         protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
