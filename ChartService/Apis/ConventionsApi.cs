@@ -9,16 +9,12 @@ namespace ZodiaCore.ChartService.Apis;
 /// <summary>What a client may ask for: the names every chart request accepts, so forms need no hard-coded lists.</summary>
 public static class ConventionsApi
 {
-    // Built once: the answer is the same for the life of the process.
-    private static readonly ChartConventions Conventions = new(
-        HouseSystems.All,
-        HouseSystems.PolarChoices,
-        ["tropical", "sidereal"],
-        [.. Ayanamsa.Names],
-        [.. BodyCatalog.Defaults.ToArray().Select(BodyCatalog.Name)],
-        [.. Enum.GetValues<AspectKind>().Select(k => new AspectConvention(AspectKinds.Name(k), AspectKinds.ExactAngle(k), AspectKinds.DefaultOrb(k), AspectKinds.IsMajor(k)))],
-        SupportedRange.MinYear,
-        SupportedRange.MaxYear);
+    // Built once: the names are the same for the life of the process.
+    private static readonly string[] Zodiacs = ["tropical", "sidereal"];
+    private static readonly string[] Ayanamsas = [.. Ayanamsa.Names];
+    private static readonly string[] DefaultBodies = [.. BodyCatalog.Defaults.ToArray().Select(BodyCatalog.Name)];
+    private static readonly AspectConvention[] Aspects =
+        [.. Enum.GetValues<AspectKind>().Select(k => new AspectConvention(AspectKinds.Name(k), AspectKinds.ExactAngle(k), AspectKinds.DefaultOrb(k), AspectKinds.IsMajor(k)))];
 
     /// <summary>Maps GET /api/charts/conventions (anonymous).</summary>
     public static IEndpointRouteBuilder MapConventionsApi(this IEndpointRouteBuilder app)
@@ -31,10 +27,16 @@ public static class ConventionsApi
         return app;
     }
 
-    public static Ok<ChartConventions> GetConventions() => TypedResults.Ok(Conventions);
+    public static Ok<ChartConventions> GetConventions(SwissEphemeris ephemeris)
+    {
+        ArgumentNullException.ThrowIfNull(ephemeris);
+        var years = ephemeris.Years;
+        return TypedResults.Ok(new ChartConventions(
+            HouseSystems.All, HouseSystems.PolarChoices, Zodiacs, Ayanamsas, DefaultBodies, Aspects, years.First, years.Last, years.Spans));
+    }
 }
 
-/// <summary>The names and defaults chart requests accept.</summary>
+/// <summary>The names and defaults chart requests accept; the supported years may have gaps between MinYear and MaxYear.</summary>
 public sealed record ChartConventions(
     IReadOnlyList<string> HouseSystems,
     IReadOnlyList<string> PolarHouses,
@@ -43,7 +45,8 @@ public sealed record ChartConventions(
     IReadOnlyList<string> DefaultBodies,
     IReadOnlyList<AspectConvention> Aspects,
     int MinYear,
-    int MaxYear);
+    int MaxYear,
+    IReadOnlyList<YearSpan> SupportedYears);
 
 /// <summary>One aspect kind: its exact angle and default orb in degrees.</summary>
 public sealed record AspectConvention(string Name, double Angle, double DefaultOrb, bool Major);

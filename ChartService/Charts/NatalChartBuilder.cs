@@ -41,7 +41,7 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
             return ChartOutcome.Invalid<PreparedChart>(errors);
         }
 
-        var resolution = BirthMomentResolver.Resolve(request.Birth, prefix + "birth");
+        var resolution = BirthMomentResolver.Resolve(request.Birth, Engine.Ephemeris.Years, prefix + "birth");
         if (resolution.Errors is not null)
         {
             foreach (var (key, value) in resolution.Errors)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ZodiaCore.ChartService.Time;
 
 namespace ZodiaCore.ChartService.Ephemeris;
 
@@ -25,10 +26,14 @@ public sealed unsafe class SwissEphemeris
     {
         // Interned so the per-thread marker compares by reference.
         EphemerisPath = string.Intern(string.IsNullOrWhiteSpace(ephemerisPath) ? EphemerisOptions.DefaultPath : ephemerisPath);
+        Years = EphemerisFiles.YearsCovered(EphemerisPath);
         filesPresent = new Lazy<bool>(ProbeFiles);
     }
 
     public string EphemerisPath { get; }
+
+    /// <summary>The years the files in <see cref="EphemerisPath"/> cover, read once when this instance is made.</summary>
+    public SupportedYears Years { get; }
 
     /// <summary>Whether libswe could be loaded at all.</summary>
     public static bool LibraryAvailable => Library.Value.Loaded;
@@ -39,7 +44,7 @@ public sealed unsafe class SwissEphemeris
     /// <summary>The library's own version string, e.g. "2.10.03".</summary>
     public static string LibraryVersion => Library.Value.Version;
 
-    /// <summary>Whether the Swiss Ephemeris files answer (otherwise the library falls back to Moshier).</summary>
+    /// <summary>Whether the Swiss Ephemeris files of <see cref="Years"/> answer (otherwise the library falls back to Moshier).</summary>
     public bool FilesPresent => LibraryAvailable && filesPresent.Value;
 
     public void PrepareThread(int siderealMode)
@@ -119,13 +124,21 @@ public sealed unsafe class SwissEphemeris
 
     private bool ProbeFiles()
     {
-        if (!Directory.Exists(EphemerisPath))
+        if (!Years.FromEphemerisFiles)
         {
             return false;
         }
 
+        // A date the files claim to cover: J2000 unless a partial install leaves it out.
+        var year = Years.Contains(2000) ? 2000 : Years.First + (EphemerisFiles.BlockYears / 2);
+        var jd = JulianDay(year, 1, 1, 12.0);
         PrepareThread(-1);
-        var rc = Calculate(2451545.0, Body.Sun, SweConstants.FlagSwissEphemeris | SweConstants.FlagSpeed, out _);
+        return AnswersFromFiles(jd, Body.Sun) && AnswersFromFiles(jd, Body.Moon);
+    }
+
+    private static bool AnswersFromFiles(double julianDayUt, Body body)
+    {
+        var rc = Calculate(julianDayUt, body, SweConstants.FlagSwissEphemeris | SweConstants.FlagSpeed, out _);
         return rc >= 0 && (rc & SweConstants.FlagSwissEphemeris) != 0;
     }
 

@@ -37,11 +37,13 @@ public static class BirthMomentResolver
 
     public static string FormatUtc(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
-    public static BirthResolution Resolve(BirthInput? birth, string field = "birth") =>
-        Resolve(birth, DateTimeZoneProviders.Tzdb, field);
+    /// <summary>Resolves <paramref name="birth"/>; an instant outside <paramref name="years"/> (those of the installed files) is an error.</summary>
+    public static BirthResolution Resolve(BirthInput? birth, SupportedYears years, string field = "birth") =>
+        Resolve(birth, years, DateTimeZoneProviders.Tzdb, field);
 
-    public static BirthResolution Resolve(BirthInput? birth, IDateTimeZoneProvider zones, string field = "birth")
+    public static BirthResolution Resolve(BirthInput? birth, SupportedYears years, IDateTimeZoneProvider zones, string field = "birth")
     {
+        ArgumentNullException.ThrowIfNull(years);
         var errors = new Dictionary<string, string[]>();
         if (birth is null)
         {
@@ -52,7 +54,7 @@ public static class BirthMomentResolver
         var timeUnknown = birth.TimeUnknown == true;
         if (!string.IsNullOrWhiteSpace(birth.Utc))
         {
-            return ResolveUtc(birth, field, errors);
+            return ResolveUtc(birth, years, field, errors);
         }
 
         LocalDate date = default;
@@ -67,9 +69,9 @@ public static class BirthMomentResolver
             {
                 errors[$"{field}.date"] = [$"'{birth.Date}' is not a valid date (yyyy-MM-dd)."];
             }
-            else if (parsed.Value.Year < SupportedRange.MinYear || parsed.Value.Year > SupportedRange.MaxYear)
+            else if (!years.Contains(parsed.Value.Year))
             {
-                errors[$"{field}.date"] = [$"Supported years are {SupportedRange.Description} (the installed ephemeris range)."];
+                errors[$"{field}.date"] = [OutsideYears(years)];
             }
             else
             {
@@ -140,7 +142,8 @@ public static class BirthMomentResolver
         if (zone is null)
         {
             var instant = local.InZoneStrictly(DateTimeZone.ForOffset(offset)).ToInstant();
-            return new BirthResolution(new ResolvedBirthMoment(instant, offset, "utcOffset", null, false, timeUnknown, warnings), null, null);
+            return OutsideUtcYears(instant, years, field)
+                ?? new BirthResolution(new ResolvedBirthMoment(instant, offset, "utcOffset", null, false, timeUnknown, warnings), null, null);
         }
 
         var mapping = zone.MapLocal(local);
@@ -175,9 +178,19 @@ public static class BirthMomentResolver
                 $"The date is before {zone.Id} adopted standard time: its local mean time offset {FormatOffset(interval.WallOffset)} was used."));
         }
 
-        return new BirthResolution(
+        return OutsideUtcYears(resolved, years, field) ?? new BirthResolution(
             new ResolvedBirthMoment(resolved, interval.WallOffset, "timeZone", zone.Id, isLmt, timeUnknown, warnings), null, null);
     }
+
+    private static string OutsideYears(SupportedYears years) =>
+        $"Supported years are {years.Description} (the installed ephemeris range).";
+
+    // The local date's year can be supported while its UTC instant falls in the next or previous year, which is not:
+    // a block of files ends there, so the instant would silently come from Moshier.
+    private static BirthResolution? OutsideUtcYears(Instant instant, SupportedYears years, string field) =>
+        years.Contains(instant.InUtc().Year)
+            ? null
+            : new BirthResolution(null, new Dictionary<string, string[]> { [$"{field}.date"] = [OutsideYears(years)] }, null);
 
     private static List<CandidateInstant> Candidates(LocalDateTime local, ZoneLocalMapping mapping)
     {
@@ -195,7 +208,7 @@ public static class BirthMomentResolver
         return list;
     }
 
-    private static BirthResolution ResolveUtc(BirthInput birth, string field, Dictionary<string, string[]> errors)
+    private static BirthResolution ResolveUtc(BirthInput birth, SupportedYears years, string field, Dictionary<string, string[]> errors)
     {
         if (!string.IsNullOrWhiteSpace(birth.Date) || !string.IsNullOrWhiteSpace(birth.Time)
             || !string.IsNullOrWhiteSpace(birth.TimeZone) || !string.IsNullOrWhiteSpace(birth.UtcOffset))
@@ -213,9 +226,9 @@ public static class BirthMomentResolver
         {
             errors[$"{field}.utc"] = [$"'{birth.Utc}' is not an ISO-8601 instant (e.g. 1990-05-15T13:30:00Z)."];
         }
-        else if (!SupportedRange.Contains(parsed.Value))
+        else if (!years.Contains(parsed.Value))
         {
-            errors[$"{field}.utc"] = [$"Supported years are {SupportedRange.Description} (the installed ephemeris range)."];
+            errors[$"{field}.utc"] = [OutsideYears(years)];
         }
 
         if (errors.Count > 0)

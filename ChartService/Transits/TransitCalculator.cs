@@ -34,6 +34,7 @@ public sealed class TransitCalculator(NatalChartBuilder natal, TimeProvider time
             }
         }
 
+        var years = natal.Engine.Ephemeris.Years;
         var at = Instant.FromDateTimeOffset(time.GetUtcNow());
         if (!string.IsNullOrWhiteSpace(request.At))
         {
@@ -42,9 +43,9 @@ public sealed class TransitCalculator(NatalChartBuilder natal, TimeProvider time
             {
                 errors["at"] = [$"'{request.At}' is not an ISO-8601 instant (e.g. 2026-01-01T12:00:00Z)."];
             }
-            else if (!SupportedRange.Contains(parsed.Value))
+            else if (!years.Contains(parsed.Value))
             {
-                errors["at"] = [$"Supported years are {SupportedRange.Description}."];
+                errors["at"] = [$"Supported years are {years.Description}."];
             }
             else
             {

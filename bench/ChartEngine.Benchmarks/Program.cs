@@ -39,7 +39,7 @@ if (args.Length > 0 && args[0] == "--parts")
     Time("compose", i => builder.Compose(prepared[i]));
     Time("deltaT", i => SwissEphemeris.DeltaT(inputs[i].JulianDayUt, ChartEngine.PositionFlags));
     Time("build", i => builder.Build(requests[i]));
-    Time("resolve", i => ZodiaCore.ChartService.Time.BirthMomentResolver.Resolve(requests[i].Birth));
+    Time("resolve", i => ZodiaCore.ChartService.Time.BirthMomentResolver.Resolve(requests[i].Birth, engine.Ephemeris.Years));
     Time("contentId", i => contentIds.Of(prepared[i].Moment, prepared[i].Location, prepared[i].Settings));
     Time("format14", i => { for (var k = 0; k < 14; k++) { Zodiac.Format(k * 25.3); } });
     var lons = new double[] { 10, 50, 100, 130, 200, 250, 290, 310, 340, 355 };

@@ -24,4 +24,18 @@ public sealed class ConventionsApiTests(ChartApiFactory factory) : IClassFixture
         Assert.Equal(new Dictionary<string, double> { ["conjunction"] = 8, ["opposition"] = 8, ["trine"] = 8, ["square"] = 7, ["sextile"] = 6 }, majors);
         Assert.Equal(14, json.RootElement.GetProperty("defaultBodies").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Conventions_give_the_years_of_the_installed_files_as_spans()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/charts/conventions", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(-5400, json.RootElement.GetProperty("minYear").GetInt32());
+        Assert.Equal(5399, json.RootElement.GetProperty("maxYear").GetInt32());
+        var span = Assert.Single(json.RootElement.GetProperty("supportedYears").EnumerateArray());
+        Assert.Equal((-5400, 5399), (span.GetProperty("first").GetInt32(), span.GetProperty("last").GetInt32()));
+    }
 }
