@@ -43,5 +43,5 @@ for i in $(seq 1 "$PAIRS"); do
   cpu_ratios+=("$cpu_ratio")
   echo "pair $i wall: c-limit=$c zodiacore-core=$z ratio=$ratio | cpu: c-limit=$(cpu "$WORK/c.out")s zodiacore-core=$(cpu "$WORK/z.out")s ratio=$cpu_ratio | zodiacore-full-default-chart=$f full/c=$(python3 -c "print(f'{$f/$c:.3f}')")"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 echo "median ratio core/c-limit: wall $(median "${ratios[@]}"), cpu $(median "${cpu_ratios[@]}")"
