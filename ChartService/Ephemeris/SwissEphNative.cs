@@ -12,6 +12,9 @@ internal static unsafe partial class SwissEphNative
     // The runtime package ships only libswe.so.2; the unversioned name comes with libswe-dev.
     internal static readonly string[] CandidateNames = ["libswe.so.2", "libswe.so", "swe"];
 
+    /// <summary>What the resolver tries: <see cref="CandidateNames"/>, or the one library configured (<see cref="UseLibrary"/>).</summary>
+    internal static string[] LibraryNames { get; private set; } = CandidateNames;
+
     private const string Library = "swe";
 
     internal const int ErrorBufferSize = 256;
@@ -26,6 +29,15 @@ internal static unsafe partial class SwissEphNative
     {
     }
 
+    /// <summary>Loads only <paramref name="library"/> (a file name or path) when set; must come before the first call.</summary>
+    internal static void UseLibrary(string? library)
+    {
+        if (!string.IsNullOrWhiteSpace(library))
+        {
+            LibraryNames = [library];
+        }
+    }
+
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != Library)
@@ -33,7 +45,7 @@ internal static unsafe partial class SwissEphNative
             return IntPtr.Zero;
         }
 
-        foreach (var name in CandidateNames)
+        foreach (var name in LibraryNames)
         {
             if (NativeLibrary.TryLoad(name, assembly, searchPath, out var handle))
             {

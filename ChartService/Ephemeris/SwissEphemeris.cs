@@ -18,7 +18,7 @@ public sealed unsafe class SwissEphemeris
     private readonly Lazy<bool> filesPresent;
 
     public SwissEphemeris(IOptions<EphemerisOptions> options)
-        : this(options.Value.Path)
+        : this(ConfigureLibrary(options).Path)
     {
     }
 
@@ -122,6 +122,14 @@ public sealed unsafe class SwissEphemeris
     public static double JulianDay(int year, int month, int day, double hour) =>
         SwissEphNative.JulDay(year, month, day, hour, SweConstants.GregorianCalendar);
 
+    // Before the path is used: the first library call binds the P/Invokes for the process.
+    private static EphemerisOptions ConfigureLibrary(IOptions<EphemerisOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        SwissEphNative.UseLibrary(options.Value.Library);
+        return options.Value;
+    }
+
     private bool ProbeFiles()
     {
         if (!Years.FromEphemerisFiles)
@@ -145,7 +153,7 @@ public sealed unsafe class SwissEphemeris
     private static LibraryProbe ProbeLibrary()
     {
         SwissEphNative.EnsureResolver();
-        foreach (var name in SwissEphNative.CandidateNames)
+        foreach (var name in SwissEphNative.LibraryNames)
         {
             if (NativeLibrary.TryLoad(name, typeof(SwissEphNative).Assembly, null, out _))
             {
@@ -164,7 +172,7 @@ public sealed unsafe class SwissEphemeris
             }
         }
 
-        var tried = new StringBuilder().AppendJoin(", ", SwissEphNative.CandidateNames);
+        var tried = new StringBuilder().AppendJoin(", ", SwissEphNative.LibraryNames);
         return new LibraryProbe(false, "unavailable",
             $"The Swiss Ephemeris library could not be loaded (tried {tried}). Install it: apt-get install {AptPackages}.");
     }
