@@ -7,25 +7,20 @@ using ZodiaCore.InterpretationService.Providers;
 namespace ZodiaCore.InterpretationService.Tests.Providers;
 
 /// <summary>The failure cases on Anthropic's messages wire format, through the official SDK, with Anthropic first in the order.</summary>
-public sealed class AnthropicFailoverTests : IDisposable
+public sealed class AnthropicFailoverTests : FakeProviderTests
 {
     private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview, SectionKey.Planets];
 
-    private readonly WireMockServer anthropic = WireMockServer.Start();
-    private readonly WireMockServer openAi = WireMockServer.Start();
-
     private static InterpretationRequest Request => new(TestCharts.Natal(), new InterpretationOptions(Asked));
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private int AnthropicCalls => FakeProviders.Calls(anthropic, FakeProviders.AnthropicPath);
+    private int AnthropicCalls => FakeProviders.Calls(Anthropic, FakeProviders.AnthropicPath);
 
     [Fact]
     public async Task Rate_limited_Anthropic_is_retried_after_its_Retry_After_and_then_answers()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest).InScenario("limit").WillSetStateTo("open")
+        Anthropic.Given(FakeProviders.AnthropicRequest).InScenario("limit").WillSetStateTo("open")
             .RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "1"));
-        anthropic.Given(FakeProviders.AnthropicRequest).InScenario("limit").WhenStateIs("open")
+        Anthropic.Given(FakeProviders.AnthropicRequest).InScenario("limit").WhenStateIs("open")
             .RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
         using var host = Start();
 
@@ -40,8 +35,8 @@ public sealed class AnthropicFailoverTests : IDisposable
     [Fact]
     public async Task Anthropic_server_errors_open_its_breaker_and_then_OpenAI_answers_without_Anthropic_being_called()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
         using var host = Start();
 
         // Three attempts, then the fourth failure opens the breaker and its retry is refused.
@@ -59,9 +54,9 @@ public sealed class AnthropicFailoverTests : IDisposable
     [Fact]
     public async Task Hanging_Anthropic_is_cut_by_its_attempt_timeout_and_OpenAI_answers()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest)
+        Anthropic.Given(FakeProviders.AnthropicRequest)
             .RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")).WithDelay(TimeSpan.FromSeconds(30)));
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
         using var host = Start(new Dictionary<string, string?>
         {
             ["Anthropic:Resilience:AttemptTimeout"] = "00:00:00.500",
@@ -79,9 +74,9 @@ public sealed class AnthropicFailoverTests : IDisposable
     [Fact]
     public async Task An_Anthropic_body_that_is_not_json_falls_back_to_OpenAI()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(
             Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"type\": \"message\", \"content\": [{\"ty"));
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
         using var host = Start();
 
         var outcome = await host.Engine.InterpretAsync(Request, Token);
@@ -91,11 +86,6 @@ public sealed class AnthropicFailoverTests : IDisposable
     }
 
     private ProviderTestHost Start(IDictionary<string, string?>? overrides = null) =>
-        ProviderTestHost.Start(openAi, anthropic, order: "anthropic,openai", overrides: overrides);
+        ProviderTestHost.Start(OpenAi, Anthropic, order: "anthropic,openai", overrides: overrides);
 
-    public void Dispose()
-    {
-        anthropic.Dispose();
-        openAi.Dispose();
-    }
 }

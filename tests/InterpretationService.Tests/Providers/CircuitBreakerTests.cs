@@ -7,23 +7,18 @@ using ZodiaCore.InterpretationService.Providers;
 
 namespace ZodiaCore.InterpretationService.Tests.Providers;
 
-public sealed class CircuitBreakerTests : IDisposable
+public sealed class CircuitBreakerTests : FakeProviderTests
 {
     private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview];
 
-    private readonly WireMockServer openAi = WireMockServer.Start();
-    private readonly WireMockServer anthropic = WireMockServer.Start();
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private int OpenAiCalls => FakeProviders.Calls(openAi, FakeProviders.OpenAiPath);
+    private int OpenAiCalls => FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath);
 
     [Fact]
     public async Task Failing_provider_trips_its_breaker_after_two_requests_is_skipped_while_open_and_recovers_through_a_half_open_probe()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
         var request = new InterpretationRequest(TestCharts.Natal(), new InterpretationOptions(Asked));
 
         // First request: three attempts (two retries) fail, below the minimum throughput of four.
@@ -47,8 +42,8 @@ public sealed class CircuitBreakerTests : IDisposable
         Assert.Equal(4, OpenAiCalls);
 
         // The provider recovers; after the break (2 s here) one probe goes through and closes the breaker.
-        openAi.ResetMappings();
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        OpenAi.ResetMappings();
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
         await Task.Delay(TimeSpan.FromMilliseconds(2300), Token);
         Assert.Equal(ProviderCircuitState.HalfOpen, CircuitGauge(host)["openai"]);
 
@@ -62,9 +57,9 @@ public sealed class CircuitBreakerTests : IDisposable
     [Fact]
     public async Task Open_breaker_of_one_provider_leaves_the_others_closed()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(503));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(503));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
         var request = new InterpretationRequest(TestCharts.Natal(), new InterpretationOptions(Asked));
 
         await host.Engine.InterpretAsync(request, Token);
@@ -98,9 +93,4 @@ public sealed class CircuitBreakerTests : IDisposable
         return values;
     }
 
-    public void Dispose()
-    {
-        openAi.Dispose();
-        anthropic.Dispose();
-    }
 }

@@ -11,17 +11,12 @@ using ZodiaCore.InterpretationService.Providers;
 namespace ZodiaCore.InterpretationService.Tests.Providers;
 
 /// <summary>The chain of providers as a whole: its deadline, what it counts in metrics, what it writes to logs.</summary>
-public sealed class ProviderChainTests : IDisposable
+public sealed class ProviderChainTests : FakeProviderTests
 {
     private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview, SectionKey.Aspects];
 
-    private readonly WireMockServer openAi = WireMockServer.Start();
-    private readonly WireMockServer anthropic = WireMockServer.Start();
-
     private static InterpretationRequest Request(string? preferred = null) =>
         new(TestCharts.Natal(), new InterpretationOptions(Asked), preferred, ChartName: "Ada");
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static Dictionary<string, string?> ShortDeadline => new()
     {
@@ -33,7 +28,7 @@ public sealed class ProviderChainTests : IDisposable
     public async Task Providers_that_outlast_the_chain_deadline_hand_over_to_the_builtin_interpreter_in_time()
     {
         HangBoth();
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: ShortDeadline);
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: ShortDeadline);
 
         var clock = Stopwatch.StartNew();
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
@@ -51,7 +46,7 @@ public sealed class ProviderChainTests : IDisposable
     public async Task A_stream_that_never_starts_within_the_chain_deadline_is_answered_by_the_builtin_interpreter()
     {
         HangBoth();
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: ShortDeadline);
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: ShortDeadline);
 
         var clock = Stopwatch.StartNew();
         var events = new List<InterpretationStreamEvent>();
@@ -72,10 +67,10 @@ public sealed class ProviderChainTests : IDisposable
     [Fact]
     public async Task A_response_body_that_is_not_json_falls_back_to_the_next_provider()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(
             Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"id\": \"chatcmpl-1\", \"choices\": [tru"));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
@@ -87,9 +82,9 @@ public sealed class ProviderChainTests : IDisposable
     [Fact]
     public async Task Each_interpretation_counts_one_success_and_each_provider_passed_over_one_fallback()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             ["Interpretation:Resilience:MaxRetryAttempts"] = "0",
         });
@@ -98,7 +93,7 @@ public sealed class ProviderChainTests : IDisposable
         await host.Engine.InterpretAsync(Request(), Token);
         await host.Engine.InterpretAsync(Request("google"), Token);
 
-        // Two interpretations served, both by anthropic; openai failed twice; google was passed over once without a key.
+        // Two interpretations served, both by Anthropic; openai failed twice; google was passed over once without a key.
         Assert.Equal(2, counts.Get("zodiacore.interpretations", ("provider", "anthropic"), ("outcome", "success")));
         Assert.Equal(2, counts.Get("zodiacore.interpretations", ("provider", "openai"), ("outcome", "failure")));
         Assert.Equal(2, counts.Get("zodiacore.interpretations", ("outcome", "success")));
@@ -109,10 +104,10 @@ public sealed class ProviderChainTests : IDisposable
     [Fact]
     public async Task Api_keys_never_appear_in_the_logs_of_a_failover()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(401));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(401));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
         using var logs = new CollectingLoggerProvider();
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             ["Interpretation:Resilience:MaxRetryAttempts"] = "1",
         }, logs: logs);
@@ -130,16 +125,10 @@ public sealed class ProviderChainTests : IDisposable
 
     private void HangBoth()
     {
-        openAi.Given(FakeProviders.OpenAiRequest)
+        OpenAi.Given(FakeProviders.OpenAiRequest)
             .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")).WithDelay(TimeSpan.FromSeconds(30)));
-        anthropic.Given(FakeProviders.AnthropicRequest)
+        Anthropic.Given(FakeProviders.AnthropicRequest)
             .RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")).WithDelay(TimeSpan.FromSeconds(30)));
-    }
-
-    public void Dispose()
-    {
-        openAi.Dispose();
-        anthropic.Dispose();
     }
 
     /// <summary>Sums this host's ZodiaCore.Interpretation counters by tag (tests in parallel have their own meters).</summary>

@@ -8,23 +8,18 @@ using ZodiaCore.InterpretationService.Providers;
 
 namespace ZodiaCore.InterpretationService.Tests.Providers;
 
-public sealed class ProviderFailoverTests : IDisposable
+public sealed class ProviderFailoverTests : FakeProviderTests
 {
     private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview, SectionKey.Aspects];
-
-    private readonly WireMockServer openAi = WireMockServer.Start();
-    private readonly WireMockServer anthropic = WireMockServer.Start();
 
     private static InterpretationRequest Request(string? preferred = null) =>
         new(TestCharts.Natal(), new InterpretationOptions(Asked), preferred, ChartName: "Ada");
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task OpenAI_answer_comes_back_as_the_requested_sections_with_model_usage_and_prompt_version()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
@@ -36,18 +31,18 @@ public sealed class ProviderFailoverTests : IDisposable
         Assert.Equal(new TokenUsage(321, 123), outcome.Usage);
         Assert.Equal(["overview", "aspects"], outcome.Sections.Select(s => s.Key));
         Assert.Equal(FakeProviders.TextFor(SectionKey.Aspects, "openai"), outcome.Sections[1].Text);
-        Assert.Equal(0, FakeProviders.Calls(anthropic, FakeProviders.AnthropicPath));
+        Assert.Equal(0, FakeProviders.Calls(Anthropic, FakeProviders.AnthropicPath));
     }
 
     [Fact]
     public async Task OpenAI_request_carries_the_key_as_bearer_token_and_the_chart_facts_with_the_configured_model()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         await host.Engine.InterpretAsync(Request(), Token);
 
-        var sent = Assert.Single(openAi.LogEntries).RequestMessage;
+        var sent = Assert.Single(OpenAi.LogEntries).RequestMessage;
         Assert.Equal($"Bearer {FakeProviders.OpenAiKey}", Header(sent.Headers!, "Authorization"));
         using var body = JsonDocument.Parse(sent.Body!);
         Assert.Equal("gpt-test", body.RootElement.GetProperty("model").GetString());
@@ -59,8 +54,8 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Anthropic_answer_comes_back_through_the_official_sdk_when_it_is_preferred()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request("anthropic"), Token);
 
@@ -71,16 +66,16 @@ public sealed class ProviderFailoverTests : IDisposable
         Assert.Equal(FakeProviders.TextFor(SectionKey.Overview, "anthropic"), outcome.Sections[0].Text);
 
         // Anthropic SDK 13 sends the API key as a bearer token.
-        Assert.Equal($"Bearer {FakeProviders.AnthropicKey}", Header(Assert.Single(anthropic.LogEntries).RequestMessage.Headers!, "Authorization"));
-        Assert.Equal(0, FakeProviders.Calls(openAi, FakeProviders.OpenAiPath));
+        Assert.Equal($"Bearer {FakeProviders.AnthropicKey}", Header(Assert.Single(Anthropic.LogEntries).RequestMessage.Headers!, "Authorization"));
+        Assert.Equal(0, FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath));
     }
 
     [Fact]
     public async Task Malformed_json_answer_falls_back_to_the_next_provider()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion("Here is your reading: {\"sections\": [ oops"));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion("Here is your reading: {\"sections\": [ oops"));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
@@ -92,9 +87,9 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Answer_missing_a_requested_section_falls_back_to_the_next_provider()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer([SectionKey.Overview], "openai")));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer([SectionKey.Overview], "openai")));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
@@ -105,18 +100,18 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Rate_limited_provider_is_retried_after_its_Retry_After_and_then_answers()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).InScenario("limit").WillSetStateTo("open")
+        OpenAi.Given(FakeProviders.OpenAiRequest).InScenario("limit").WillSetStateTo("open")
             .RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "1"));
-        openAi.Given(FakeProviders.OpenAiRequest).InScenario("limit").WhenStateIs("open")
+        OpenAi.Given(FakeProviders.OpenAiRequest).InScenario("limit").WhenStateIs("open")
             .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var clock = Stopwatch.StartNew();
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
         Assert.Equal("openai", outcome.Provider);
         Assert.False(outcome.Fallback);
-        Assert.Equal(2, FakeProviders.Calls(openAi, FakeProviders.OpenAiPath));
+        Assert.Equal(2, FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath));
 
         // The configured retry delay is 20 ms; only the header explains a wait of a second.
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}");
@@ -125,25 +120,25 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Rate_limit_asking_for_a_longer_wait_than_allowed_falls_over_at_once()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "120"));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "120"));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request(), Token);
 
         Assert.Equal("anthropic", outcome.Provider);
         Assert.True(outcome.Fallback);
         Assert.Equal([new ProviderFailure("openai", FailureReasons.RateLimited)], outcome.Failures);
-        Assert.Equal(1, FakeProviders.Calls(openAi, FakeProviders.OpenAiPath));
+        Assert.Equal(1, FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath));
     }
 
     [Fact]
     public async Task Hanging_provider_is_cut_by_the_attempt_timeout_and_the_next_one_answers()
     {
-        openAi.Given(FakeProviders.OpenAiRequest)
+        OpenAi.Given(FakeProviders.OpenAiRequest)
             .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")).WithDelay(TimeSpan.FromSeconds(30)));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             // Only OpenAI's attempts are this short: a cold SDK on a busy test machine can need more than 400 ms.
             ["OpenAI:Resilience:AttemptTimeout"] = "00:00:00.400",
@@ -164,9 +159,9 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Every_provider_failing_ends_with_the_builtin_interpreter_and_the_reasons()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(503));
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(503));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             ["Interpretation:Resilience:MaxRetryAttempts"] = "0",
         });
@@ -198,22 +193,22 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Preferring_builtin_never_calls_a_model()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var outcome = await host.Engine.InterpretAsync(Request("builtin"), Token);
 
         Assert.Equal("builtin", outcome.Provider);
         Assert.False(outcome.Fallback);
-        Assert.Empty(openAi.LogEntries);
+        Assert.Empty(OpenAi.LogEntries);
         Assert.False(host.Engine.UsesLanguageModel("builtin"));
     }
 
     [Fact]
     public async Task Preferring_a_provider_without_key_is_a_fallback_to_the_configured_order()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
-        using var host = ProviderTestHost.Start(openAi);
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "openai")));
+        using var host = ProviderTestHost.Start(OpenAi);
 
         var outcome = await host.Engine.InterpretAsync(Request("google"), Token);
 
@@ -225,9 +220,9 @@ public sealed class ProviderFailoverTests : IDisposable
     [Fact]
     public async Task Api_keys_never_appear_in_the_outcome()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(401));
-        anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(401));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.Status(500));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             ["Interpretation:Resilience:MaxRetryAttempts"] = "0",
         });
@@ -243,9 +238,4 @@ public sealed class ProviderFailoverTests : IDisposable
     private static string Header(IDictionary<string, WireMock.Types.WireMockList<string>> headers, string name) =>
         headers.Single(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value.Single();
 
-    public void Dispose()
-    {
-        openAi.Dispose();
-        anthropic.Dispose();
-    }
 }

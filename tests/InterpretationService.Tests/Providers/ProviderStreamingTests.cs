@@ -4,21 +4,18 @@ using ZodiaCore.InterpretationService.Providers;
 
 namespace ZodiaCore.InterpretationService.Tests.Providers;
 
-public sealed class ProviderStreamingTests : IDisposable
+public sealed class ProviderStreamingTests : FakeProviderTests
 {
     private static readonly IReadOnlyList<SectionKey> Asked = [SectionKey.Overview, SectionKey.Planets, SectionKey.Elements];
-
-    private readonly WireMockServer openAi = WireMockServer.Start();
-    private readonly WireMockServer anthropic = WireMockServer.Start();
 
     private static InterpretationRequest Request => new(TestCharts.Natal(), new InterpretationOptions(Asked));
 
     [Fact]
     public async Task OpenAI_stream_arrives_as_section_text_in_order_then_the_metadata()
     {
-        openAi.Given(FakeProviders.OpenAiRequest)
+        OpenAi.Given(FakeProviders.OpenAiRequest)
             .RespondWith(FakeProviders.OpenAiStream(FakeProviders.Pieces(FakeProviders.Answer(Asked, "openai"))));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var events = await Collect(host);
 
@@ -40,9 +37,9 @@ public sealed class ProviderStreamingTests : IDisposable
     [Fact]
     public async Task Anthropic_stream_arrives_as_section_text_then_the_metadata()
     {
-        anthropic.Given(FakeProviders.AnthropicRequest)
+        Anthropic.Given(FakeProviders.AnthropicRequest)
             .RespondWith(FakeProviders.AnthropicStream(FakeProviders.Pieces(FakeProviders.Answer(Asked, "anthropic"))));
-        using var host = ProviderTestHost.Start(openAi, anthropic, order: "anthropic,openai");
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, order: "anthropic,openai");
 
         var events = await Collect(host);
 
@@ -57,10 +54,10 @@ public sealed class ProviderStreamingTests : IDisposable
     [Fact]
     public async Task Provider_failing_before_its_first_chunk_is_replaced_by_the_next_provider()
     {
-        openAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
-        anthropic.Given(FakeProviders.AnthropicRequest)
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
+        Anthropic.Given(FakeProviders.AnthropicRequest)
             .RespondWith(FakeProviders.AnthropicStream(FakeProviders.Pieces(FakeProviders.Answer(Asked, "anthropic"))));
-        using var host = ProviderTestHost.Start(openAi, anthropic, overrides: new Dictionary<string, string?>
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
         {
             ["Interpretation:Resilience:MaxRetryAttempts"] = "0",
         });
@@ -78,9 +75,9 @@ public sealed class ProviderStreamingTests : IDisposable
     {
         var answer = FakeProviders.Answer(Asked, "openai");
         var cut = answer.IndexOf("\"planets\"", StringComparison.Ordinal) + 60; // inside the planets text
-        openAi.Given(FakeProviders.OpenAiRequest)
+        OpenAi.Given(FakeProviders.OpenAiRequest)
             .RespondWith(FakeProviders.OpenAiStream(FakeProviders.Pieces(answer[..cut]), complete: false));
-        using var host = ProviderTestHost.Start(openAi, anthropic);
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic);
 
         var events = await Collect(host);
 
@@ -94,7 +91,7 @@ public sealed class ProviderStreamingTests : IDisposable
         Assert.Equal([new ProviderFailure("openai", FailureReasons.StreamInterrupted)], outcome.Failures);
         Assert.Equal(FakeProviders.TextFor(SectionKey.Overview, "openai"), outcome.Sections[0].Text);
         Assert.Equal(restarted.Text, outcome.Sections[1].Text);
-        Assert.Equal(0, FakeProviders.Calls(anthropic, FakeProviders.AnthropicPath));
+        Assert.Equal(0, FakeProviders.Calls(Anthropic, FakeProviders.AnthropicPath));
     }
 
     [Fact]
@@ -121,9 +118,4 @@ public sealed class ProviderStreamingTests : IDisposable
         return events;
     }
 
-    public void Dispose()
-    {
-        openAi.Dispose();
-        anthropic.Dispose();
-    }
 }
