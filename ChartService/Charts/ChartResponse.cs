@@ -1,3 +1,4 @@
+using ZodiaCore.ChartService.Ephemeris;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 
@@ -39,7 +40,24 @@ public sealed record BodyResponse(
     string Formatted,
     int? House,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Nakshatra = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Pada = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Pada = null)
+{
+    /// <summary>A computed position as the API shows it: sign, degree in sign, and for a sidereal chart its nakshatra and pada.</summary>
+    public static BodyResponse From(string name, BodyPosition position, bool sidereal, int? house)
+    {
+        var sign = Zodiac.SignIndex(position.Longitude);
+        string? nakshatra = null;
+        int? pada = null;
+        if (sidereal)
+        {
+            (nakshatra, pada) = Nakshatras.Of(position.Longitude);
+        }
+
+        return new BodyResponse(
+            name, position.Longitude, position.Latitude, position.Distance, position.Speed, position.Speed < 0, Zodiac.SignName(sign),
+            position.Longitude - (30.0 * sign), Zodiac.Format(position.Longitude), house, nakshatra, pada);
+    }
+}
 
 // Cusps: Twelve cusp longitudes, house 1 first.
 public sealed record HousesResponse(string System, string SystemUsed, IReadOnlyList<double> Cusps);

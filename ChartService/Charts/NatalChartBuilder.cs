@@ -117,17 +117,7 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
 
             var p = frame.Positions[i];
             var sign = Zodiac.SignIndex(p.Longitude);
-            string? nakshatra = null;
-            int? pada = null;
-            if (settings.Sidereal)
-            {
-                (nakshatra, pada) = Nakshatras.Of(p.Longitude);
-            }
-
-            bodies.Add(new BodyResponse(
-                bodyNames[i], p.Longitude, p.Latitude, p.Distance, p.Speed, p.Speed < 0, Zodiac.SignName(sign),
-                p.Longitude - (30.0 * sign), Zodiac.Format(p.Longitude),
-                hasHouses ? HouseCalculator.HouseOf(p.Longitude, cusps) : null, nakshatra, pada));
+            bodies.Add(BodyResponse.From(bodyNames[i], p, settings.Sidereal, hasHouses ? HouseCalculator.HouseOf(p.Longitude, cusps) : null));
 
             if (BodyCatalog.IsPlanet(body))
             {

@@ -87,10 +87,7 @@ public sealed class TransitCalculator(NatalChartBuilder natal, TimeProvider time
             }
 
             var p = frame.Positions[i];
-            var sign = Zodiac.SignIndex(p.Longitude);
-            transits.Add(new BodyResponse(
-                name, p.Longitude, p.Latitude, p.Distance, p.Speed, p.Speed < 0, Zodiac.SignName(sign), p.Longitude - (30.0 * sign),
-                Zodiac.Format(p.Longitude), natalCusps is null ? null : HouseCalculator.HouseOf(p.Longitude, natalCusps)));
+            transits.Add(BodyResponse.From(name, p, settings.Sidereal, natalCusps is null ? null : HouseCalculator.HouseOf(p.Longitude, natalCusps)));
         }
 
         if (frame.UsedMoshier)

@@ -53,6 +53,23 @@ public sealed class TransitAndSynastryTests
     }
 
     [Fact]
+    public void Sidereal_transits_name_each_transiting_body_s_nakshatra_and_pada()
+    {
+        var natal = Natal with { Options = new ChartOptions(Zodiac: "sidereal", Ayanamsa: "lahiri") };
+        var calculator = new TransitCalculator(Engine.Builder, TimeProvider.System);
+
+        var result = calculator.Calculate(new TransitRequest(natal, "2026-01-01T00:00:00Z")).Value!;
+
+        Assert.Equal(14, result.Transits.Count);
+        Assert.All(result.Transits, t =>
+        {
+            var (nakshatra, pada) = Nakshatras.Of(t.Longitude);
+            Assert.Equal(nakshatra, t.Nakshatra);
+            Assert.Equal(pada, t.Pada);
+        });
+    }
+
+    [Fact]
     public void A_bad_transit_moment_is_named()
     {
         var outcome = new TransitCalculator(Engine.Builder, TimeProvider.System).Calculate(new TransitRequest(Natal, "tomorrow"));
