@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Providers;
 

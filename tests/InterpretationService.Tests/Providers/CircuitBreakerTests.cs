@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Providers;
 

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Providers;
 

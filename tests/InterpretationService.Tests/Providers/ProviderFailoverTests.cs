@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Prompting;
 using ZodiaCore.InterpretationService.Providers;

@@ -1,4 +1,3 @@
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Providers;
 
