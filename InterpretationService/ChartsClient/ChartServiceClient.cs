@@ -49,6 +49,12 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
                         new Dictionary<string, string[]> { ["chartId"] = ["No saved chart of yours has this id."] });
                 case HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity when !saved:
                     return Rejected((int)response.StatusCode, body);
+                case >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError:
+                    // ChartService refused this service's own request (e.g. the caller's token expired on the way):
+                    // trying again shortly, as a 503 would suggest, does not help.
+                    LogUnexpectedStatus(logger, (int)response.StatusCode, saved ? "saved chart" : "natal chart");
+                    return ChartFetch.Failed(StatusCodes.Status502BadGateway, "Chart request refused",
+                        "ChartService refused the request for the chart; if your session is about to expire, sign in again.");
                 default:
                     LogUnexpectedStatus(logger, (int)response.StatusCode, saved ? "saved chart" : "natal chart");
                     return Unavailable();

@@ -81,6 +81,18 @@ public sealed class CreateInterpretationTests(InterpretationApiFactory factory) 
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_chart_request_ChartService_refuses_is_a_502_problem_not_a_retry_later_503()
+    {
+        using var alice = factory.CreateUserClient("alice");
+
+        using var response = await alice.InterpretAsync(new { chartId = InterpretationApiFactory.RefusedChartId });
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(response.Headers.Contains("Retry-After"));
+    }
+
     public static TheoryData<string, string> InvalidBodies => new()
     {
         { """{}""", "chartId" },

@@ -36,6 +36,9 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
     /// <summary>A chart id for which the fake ChartService answers 200 with a body that holds no chart.</summary>
     public const string GarbledChartId = "chart-garbled";
 
+    /// <summary>A chart id for which the fake ChartService refuses the forwarded token (401), as it would one expired in between.</summary>
+    public const string RefusedChartId = "chart-refused";
+
     /// <summary>A birth date ChartService's fake rejects with a field error, as the real one would.</summary>
     public const string InvalidBirthDate = "1990-02-30";
 
@@ -62,6 +65,8 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
             }));
         Charts.Given(Request.Create().WithPath("/api/charts/" + GarbledChartId).UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"id":"x","chart":"#!"}"""));
+        Charts.Given(Request.Create().WithPath("/api/charts/" + RefusedChartId).UsingGet()).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         Charts.Given(Request.Create().WithPath("/api/charts/natal").UsingPost()).AtPriority(100)
             .RespondWith(JsonResponse(TestCharts.Natal(InlineContentId)));
         Charts.Given(Request.Create().WithPath("/api/charts/natal").UsingPost().WithBody(new WildcardMatcher("*" + InvalidBirthDate + "*"))).AtPriority(1)
