@@ -271,11 +271,22 @@ public static class ChartWheelSvg
         w.WriteEndElement();
     }
 
-    private static string AspectColor(string kind) => kind switch
+    /// <summary>
+    /// One colour per kind, in the usual families so a reader still sees them at a glance: hard aspects in reds and
+    /// oranges, soft ones in blues, the quincunx family in greens, quintiles in purples.
+    /// </summary>
+    internal static string AspectColor(string kind) => kind switch
     {
-        "opposition" or "square" => "#d9534f",
-        "trine" or "sextile" => "#337ab7",
+        "opposition" => "#d9534f",
+        "square" => "#e8833a",
+        "semisquare" => "#c9745a",
+        "sesquiquadrate" => "#a8465f",
+        "trine" => "#337ab7",
+        "sextile" => "#46b8da",
         "quincunx" => "#5cb85c",
+        "semisextile" => "#8fbf7f",
+        "quintile" => "#8e6bbf",
+        "biquintile" => "#b39ddb",
         _ => "#999999",
     };
 

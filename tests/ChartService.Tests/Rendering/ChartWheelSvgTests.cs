@@ -48,6 +48,17 @@ public sealed class ChartWheelSvgTests
     }
 
     [Fact]
+    public void Each_kind_of_aspect_has_a_colour_of_its_own()
+    {
+        string[] drawn = ["opposition", "square", "trine", "sextile", "quincunx", "semisextile", "semisquare", "sesquiquadrate", "quintile", "biquintile"];
+
+        var colours = drawn.Select(ChartWheelSvg.AspectColor).ToList();
+
+        Assert.Equal(drawn.Length, colours.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(ChartWheelSvg.AspectColor("unknown"), colours);
+    }
+
+    [Fact]
     public void The_ascendant_is_drawn_on_the_left()
     {
         var first = Group(XDocument.Parse(ChartWheelSvg.Render(Chart())), "houses").Elements(Svg + "line").First();

@@ -10,9 +10,6 @@ public sealed class ChromiumRenderTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    // The stroke colours ChartWheelSvg gives squares/oppositions and trines/sextiles.
-    private static readonly (byte R, byte G, byte B) HardAspect = (0xd9, 0x53, 0x4f);
-    private static readonly (byte R, byte G, byte B) SoftAspect = (0x33, 0x7a, 0xb7);
 
     [Fact]
     public async Task Chromium_draws_the_wheel_with_aspect_lines_in_their_colours()
@@ -35,14 +32,19 @@ public sealed class ChromiumRenderTests
             Assert.Equal((800, 800), (image.Width, image.Height));
             Assert.True(DistinctColours(image) > 20, "The screenshot is blank or nearly uniform.");
             // Inside the aspect circle only aspect lines are drawn: their colours there prove the lines were drawn.
-            Assert.True(CountInAspectCircle(image, HardAspect) > 30, "No square/opposition line was drawn.");
-            Assert.True(CountInAspectCircle(image, SoftAspect) > 30, "No trine/sextile line was drawn.");
+            var hard = chart.Aspects.First(a => a.Kind is "square" or "opposition").Kind;
+            var soft = chart.Aspects.First(a => a.Kind is "trine" or "sextile").Kind;
+            Assert.True(CountInAspectCircle(image, Rgb(ChartWheelSvg.AspectColor(hard))) > 30, $"No {hard} line was drawn.");
+            Assert.True(CountInAspectCircle(image, Rgb(ChartWheelSvg.AspectColor(soft))) > 30, $"No {soft} line was drawn.");
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
     }
+
+    private static (byte R, byte G, byte B) Rgb(string hex) =>
+        (Convert.ToByte(hex[1..3], 16), Convert.ToByte(hex[3..5], 16), Convert.ToByte(hex[5..7], 16));
 
     private static async Task ScreenshotAsync(string svg, string png, string profile)
     {
