@@ -32,7 +32,8 @@ public static class ConventionsApi
         ArgumentNullException.ThrowIfNull(ephemeris);
         var years = ephemeris.Years;
         return TypedResults.Ok(new ChartConventions(
-            HouseSystems.All, HouseSystems.PolarChoices, Zodiacs, Ayanamsas, DefaultBodies, Aspects, years.First, years.Last, years.Spans));
+            HouseSystems.All, HouseSystems.PolarChoices, Zodiacs, Ayanamsas, DefaultBodies, Aspects, years.First, years.Last, years.Spans,
+            BirthCalendars.All));
     }
 }
 
@@ -46,7 +47,8 @@ public sealed record ChartConventions(
     IReadOnlyList<AspectConvention> Aspects,
     int MinYear,
     int MaxYear,
-    IReadOnlyList<YearSpan> SupportedYears);
+    IReadOnlyList<YearSpan> SupportedYears,
+    IReadOnlyList<string> Calendars);
 
 /// <summary>One aspect kind: its exact angle and default orb in degrees.</summary>
 public sealed record AspectConvention(string Name, double Angle, double DefaultOrb, bool Major);

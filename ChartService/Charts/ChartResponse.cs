@@ -106,6 +106,7 @@ public sealed record ChartMeta(
     string UtcOffset,
     string TimeSource,
     string? TimeZone,
+    string Calendar,
     bool LocalMeanTime,
     bool TimeUnknown,
     string EphemerisSource,

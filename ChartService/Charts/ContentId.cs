@@ -35,6 +35,8 @@ public sealed class ContentId(ContentHasher hasher)
             .Append('|').Append(moment.Offset.Seconds.ToString(inv))
             .Append('|').Append(moment.Source).Append('|').Append(moment.TimeZone)
             .Append('|').Append(moment.TimeUnknown ? 'u' : 'k')
+            // Only when not the default, so every id from before the calendar option stays the same.
+            .Append(moment.Calendar == BirthCalendars.Gregorian ? string.Empty : "|" + moment.Calendar)
             .Append('|').Append(inv, $"{location.Latitude:F6}")
             .Append('|').Append(inv, $"{location.Longitude:F6}")
             .Append('|').Append(inv, $"{location.Altitude:F1}")

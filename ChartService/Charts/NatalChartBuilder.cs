@@ -191,7 +191,7 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
             HouseSystems.Name(settings.PolarHouses), settings.Zodiac, settings.Ayanamsa, ayanamsa, settings.NodeType,
             LilithKinds(frame), settings.Topocentric, flags, FlagNames(flags), jd,
             SwissEphemeris.DeltaT(jd, ChartEngine.PositionFlags) * 86400.0, JulianDay.TimeScale, offset, moment.Source,
-            moment.TimeZone, moment.IsLocalMeanTime, moment.TimeUnknown, source, SwissEphemeris.LibraryVersion);
+            moment.TimeZone, moment.Calendar, moment.IsLocalMeanTime, moment.TimeUnknown, source, SwissEphemeris.LibraryVersion);
 
         MoonPhaseResponse? phase = null;
         if (sun is { } s0 && moon is { } m0)

@@ -57,6 +57,11 @@ public static class BirthMomentResolver
             return ResolveUtc(birth, years, field, errors);
         }
 
+        if (!BirthCalendars.TryParse(birth.Calendar, out var calendarName, out var calendar))
+        {
+            errors[$"{field}.calendar"] = [$"'{birth.Calendar}' is not a calendar this service reads: {string.Join(" or ", BirthCalendars.All)}."];
+        }
+
         LocalDate date = default;
         if (string.IsNullOrWhiteSpace(birth.Date))
         {
@@ -64,18 +69,20 @@ public static class BirthMomentResolver
         }
         else
         {
-            var parsed = DatePattern.Parse(birth.Date.Trim());
+            // Read in the calendar it is written in, then named in the proleptic Gregorian calendar every zone rule and
+            // the ephemeris use: Julian 1700-01-01 is Gregorian 1700-01-11.
+            var parsed = DatePattern.WithTemplateValue(new LocalDate(2000, 1, 1, calendar)).Parse(birth.Date.Trim());
             if (!parsed.Success)
             {
                 errors[$"{field}.date"] = [$"'{birth.Date}' is not a valid date (yyyy-MM-dd)."];
             }
-            else if (!years.Contains(parsed.Value.Year))
+            else if (!years.Contains(parsed.Value.WithCalendar(CalendarSystem.Iso).Year))
             {
                 errors[$"{field}.date"] = [OutsideYears(years)];
             }
             else
             {
-                date = parsed.Value;
+                date = parsed.Value.WithCalendar(CalendarSystem.Iso);
             }
         }
 
@@ -143,7 +150,7 @@ public static class BirthMomentResolver
         {
             var instant = local.InZoneStrictly(DateTimeZone.ForOffset(offset)).ToInstant();
             return OutsideUtcYears(instant, years, field)
-                ?? new BirthResolution(new ResolvedBirthMoment(instant, offset, "utcOffset", null, false, timeUnknown, warnings), null, null);
+                ?? new BirthResolution(new ResolvedBirthMoment(instant, offset, "utcOffset", null, false, timeUnknown, warnings, calendarName), null, null);
         }
 
         var mapping = zone.MapLocal(local);
@@ -179,7 +186,7 @@ public static class BirthMomentResolver
         }
 
         return OutsideUtcYears(resolved, years, field) ?? new BirthResolution(
-            new ResolvedBirthMoment(resolved, interval.WallOffset, "timeZone", zone.Id, isLmt, timeUnknown, warnings), null, null);
+            new ResolvedBirthMoment(resolved, interval.WallOffset, "timeZone", zone.Id, isLmt, timeUnknown, warnings, calendarName), null, null);
     }
 
     private static string OutsideYears(SupportedYears years) =>
@@ -219,6 +226,11 @@ public static class BirthMomentResolver
         if (birth.TimeUnknown == true)
         {
             errors[$"{field}.timeUnknown"] = ["An exact instant (birth.utc) cannot have an unknown time."];
+        }
+
+        if (!BirthCalendars.TryParse(birth.Calendar, out var calendar, out _) || calendar != BirthCalendars.Gregorian)
+        {
+            errors[$"{field}.calendar"] = ["birth.utc is an ISO-8601 instant, always Gregorian; birth.calendar applies to birth.date."];
         }
 
         var parsed = UtcPattern.Parse(birth.Utc!.Trim());

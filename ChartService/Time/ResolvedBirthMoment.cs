@@ -12,7 +12,8 @@ public sealed record ResolvedBirthMoment(
     string? TimeZone,
     bool IsLocalMeanTime,
     bool TimeUnknown,
-    IReadOnlyList<ChartWarning> Warnings);
+    IReadOnlyList<ChartWarning> Warnings,
+    string Calendar = BirthCalendars.Gregorian);
 
 /// <summary>A local time the zone skips (DST gap) or repeats (overlap); the caller must choose.</summary>
 public sealed record BirthTimeAmbiguity(string Kind, string Field, IReadOnlyList<BirthInstantCandidate> Candidates);

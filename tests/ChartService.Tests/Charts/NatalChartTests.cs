@@ -82,6 +82,23 @@ public sealed class NatalChartTests
     }
 
     [Fact]
+    public void A_Julian_date_gives_the_chart_of_its_Gregorian_day_and_says_which_calendar_was_read()
+    {
+        var julian = Engine.Builder.Build(new NatalChartRequest(
+            new BirthInput("1564-04-23", "12:00", UtcOffset: "+00:00", Calendar: "julian"), London.Location)).Value!;
+        var gregorian = Engine.Builder.Build(new NatalChartRequest(
+            new BirthInput("1564-05-03", "12:00", UtcOffset: "+00:00"), London.Location)).Value!;
+
+        Assert.Equal(gregorian.Utc, julian.Utc);
+        Assert.Equal(gregorian.Bodies.Select(b => b.Longitude), julian.Bodies.Select(b => b.Longitude));
+        Assert.Equal("julian", julian.Meta.Calendar);
+        Assert.Equal("gregorian", gregorian.Meta.Calendar);
+
+        // Cached apart: a cached chart must not answer with the other calendar in its meta.
+        Assert.NotEqual(gregorian.ContentId, julian.ContentId);
+    }
+
+    [Fact]
     public void Ascendant_in_Virgo_makes_Mercury_the_chart_ruler()
     {
         var chart = Engine.Builder.Build(London).Value!;

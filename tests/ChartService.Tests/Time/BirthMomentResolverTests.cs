@@ -197,5 +197,53 @@ public sealed class BirthMomentResolverTests
         Assert.Equal(2451545.0, JulianDay.FromInstant(moment.Utc));
     }
 
+    [Fact]
+    public void A_date_written_in_the_Julian_calendar_is_read_in_it()
+    {
+        // 1 January 1700 in the Julian calendar, as an English record of the time would give it, is 11 January in the
+        // Gregorian: the calendars stood 10 days apart until the Julian-only leap day of that February.
+        var result = Resolve(new BirthInput("1700-01-01", "12:00", UtcOffset: "+00:00", Calendar: "julian"));
+
+        Assert.Equal("1700-01-11T12:00:00Z", BirthMomentResolver.FormatUtc(result.Moment!.Utc));
+        Assert.Equal("julian", result.Moment.Calendar);
+    }
+
+    [Fact]
+    public void Without_a_calendar_the_date_is_Gregorian()
+    {
+        var result = Resolve(new BirthInput("1700-01-01", "12:00", UtcOffset: "+00:00"));
+
+        Assert.Equal("1700-01-01T12:00:00Z", BirthMomentResolver.FormatUtc(result.Moment!.Utc));
+        Assert.Equal("gregorian", result.Moment.Calendar);
+    }
+
+    [Fact]
+    public void A_Julian_leap_day_the_Gregorian_calendar_lacks_is_accepted()
+    {
+        // 1700 was a leap year in the Julian calendar only.
+        var result = Resolve(new BirthInput("1700-02-29", "06:00", UtcOffset: "+00:00", Calendar: "Julian"));
+
+        Assert.Equal("1700-03-11T06:00:00Z", BirthMomentResolver.FormatUtc(result.Moment!.Utc));
+    }
+
+    [Theory]
+    [InlineData("hebrew")]
+    [InlineData("julain")]
+    public void An_unknown_calendar_is_named(string calendar)
+    {
+        var result = Resolve(new BirthInput("1700-01-01", "12:00", UtcOffset: "+00:00", Calendar: calendar));
+
+        Assert.Null(result.Moment);
+        Assert.Contains("birth.calendar", result.Errors!.Keys);
+    }
+
+    [Fact]
+    public void A_Julian_calendar_beside_an_instant_is_refused()
+    {
+        var result = Resolve(new BirthInput(Utc: "1700-01-01T12:00:00Z", Calendar: "julian"));
+
+        Assert.Contains("birth.calendar", result.Errors!.Keys);
+    }
+
     private static BirthResolution Resolve(BirthInput birth) => BirthMomentResolver.Resolve(birth, FullInstall);
 }
