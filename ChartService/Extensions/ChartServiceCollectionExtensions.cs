@@ -7,6 +7,7 @@ using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Caching;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Ephemeris;
+using ZodiaCore.ChartService.Maintenance;
 using ZodiaCore.ChartService.Observability;
 using ZodiaCore.ChartService.SavedCharts;
 using ZodiaCore.ChartService.Storage;
@@ -32,7 +33,8 @@ public static class ChartServiceCollectionExtensions
     /// (<c>ENCRYPTION_KEY</c>, required), the chart cache (HybridCache in memory, Redis as second level when a
     /// <c>redis</c> connection string is configured; entries live <c>CACHE_TTL</c> seconds, default 3600; memory holds at most <c>CACHE_MEMORY_MB</c>), the metrics
     /// and the saved-chart store (MongoDB when a <c>mongodb</c> connection string is configured, else LiteDB in
-    /// <c>charts.db</c> under the data directory). Call before <c>AddDefaultAuthentication</c>.
+    /// <c>charts.db</c> under the data directory) with its re-encryption pass under the current key, run once after start
+    /// when <c>ENCRYPTION_OLD_KEYS</c> is set. Call before <c>AddDefaultAuthentication</c>.
     /// </summary>
     public static TBuilder AddChartServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -114,6 +116,8 @@ public static class ChartServiceCollectionExtensions
     private static void AddStorage(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<SavedChartReEncryption>();
+        services.AddHostedService<SavedChartReEncryptionWorker>();
         if (builder.Configuration.HasMongoDb())
         {
             builder.AddMongoDb(ChartMongoDatabase.DefaultDatabaseName);

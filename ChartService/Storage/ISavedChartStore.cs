@@ -19,4 +19,16 @@ public interface ISavedChartStore
 
     /// <summary>Deletes every chart of the owner; returns how many there were.</summary>
     Task<long> DeleteAllAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> charts of every owner whose id sorts after <paramref name="afterId"/> (from the
+    /// first when null), in id order: a walk over the whole store that stays correct while charts are added or deleted.
+    /// </summary>
+    Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the chart's payload only while it still holds <paramref name="expected"/>; false when the chart is gone
+    /// or its payload changed meanwhile.
+    /// </summary>
+    Task<bool> ReplacePayloadAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken);
 }

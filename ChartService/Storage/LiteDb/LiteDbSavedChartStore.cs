@@ -54,6 +54,32 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
     public Task<long> DeleteAllAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult((long)db.BirthCharts.DeleteMany(Query.EQ("userId", userId)));
 
+    public Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        // Comparison and order both use the database's collation, so no id is skipped or repeated; saved-chart ids are
+        // lower-case hex, which that case-insensitive collation orders exactly as MongoDB does.
+        var query = db.BirthCharts.Query();
+        if (afterId is not null)
+        {
+            query = query.Where(Query.GT("_id", afterId));
+        }
+
+        IReadOnlyList<StoredChartPayload> items = query.OrderBy("$._id")
+            .Select("{ _id: $._id, payload: $.payload }").Limit(limit).ToList()
+            .Select(doc => new StoredChartPayload(doc["_id"].AsString, doc["payload"].AsBinary))
+            .ToArray();
+        return Task.FromResult(items);
+    }
+
+    public Task<bool> ReplacePayloadAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)
+    {
+        // One statement, so the comparison and the write cannot be separated by another writer.
+        var updated = db.BirthCharts.UpdateMany(
+            BsonExpression.Create("{ payload: @0 }", new BsonValue(replacement)),
+            BsonExpression.Create("$._id = @0 AND $.payload = @1", new BsonValue(id), new BsonValue(expected)));
+        return Task.FromResult(updated == 1);
+    }
+
     private static SavedChartRecord ToRecord(BsonDocument doc) => new(
         doc["_id"].AsString, doc["userId"].AsString, doc["name"].AsString, ReadDate(doc["createdAt"]),
         doc["contentId"].AsString, doc["payload"].AsBinary);

@@ -8,6 +8,8 @@ public sealed class MongoSavedChartStore(ChartMongoDatabase db) : ISavedChartSto
 {
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
     private static readonly SortDefinition<BsonDocument> NewestFirst = Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id");
+    private static readonly SortDefinition<BsonDocument> ById = Builders<BsonDocument>.Sort.Ascending("_id");
+    private static readonly ProjectionDefinition<BsonDocument> PayloadField = Builders<BsonDocument>.Projection.Include("payload");
     private static readonly ProjectionDefinition<BsonDocument> SummaryFields = Builders<BsonDocument>.Projection
         .Include("name").Include("contentId").Include("createdAt");
 
@@ -61,6 +63,24 @@ public sealed class MongoSavedChartStore(ChartMongoDatabase db) : ISavedChartSto
     {
         var result = await db.BirthCharts.DeleteManyAsync(Filter.Eq("userId", userId), cancellationToken).ConfigureAwait(false);
         return result.DeletedCount;
+    }
+
+    public async Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = afterId is null ? Filter.Empty : Filter.Gt("_id", afterId);
+        var docs = await db.BirthCharts.Find(filter).Sort(ById).Project(PayloadField).Limit(limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return docs.Select(doc => new StoredChartPayload(doc["_id"].AsString, doc["payload"].AsByteArray)).ToArray();
+    }
+
+    public async Task<bool> ReplacePayloadAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)
+    {
+        var result = await db.BirthCharts.UpdateOneAsync(
+            Filter.And(Filter.Eq("_id", id), Filter.Eq("payload", new BsonBinaryData(expected))),
+            Builders<BsonDocument>.Update.Set("payload", new BsonBinaryData(replacement)),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Matched, not modified: a replacement equal to the stored bytes is still a success.
+        return result.MatchedCount == 1;
     }
 
     private static FilterDefinition<BsonDocument> Owned(string userId, string id) =>

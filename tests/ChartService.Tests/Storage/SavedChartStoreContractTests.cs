@@ -140,4 +140,48 @@ public abstract class SavedChartStoreContractTests : IAsyncLifetime
         Assert.Equal(0, (await Store.ListAsync("alice", 1, 20, Ct)).Total);
         Assert.NotNull(await Store.FindAsync("bob", "b1", Ct));
     }
+
+    [Fact]
+    public async Task Payloads_of_every_owner_are_listed_in_id_order_a_page_at_a_time_after_the_last_id_seen()
+    {
+        // Inserted out of id order and for two owners: the walk is over ids alone.
+        string[] ids = ["p3", "p1", "p5", "p2", "p4"];
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            await Store.InsertAsync(Chart(id, index % 2 == 0 ? "alice" : "bob", index), Ct);
+        }
+
+        var first = await Store.ListPayloadsAfterAsync(null, 2, Ct);
+        var second = await Store.ListPayloadsAfterAsync(first[^1].Id, 2, Ct);
+        var third = await Store.ListPayloadsAfterAsync(second[^1].Id, 2, Ct);
+        var past = await Store.ListPayloadsAfterAsync(third[^1].Id, 2, Ct);
+
+        Assert.Equal(["p1", "p2"], first.Select(c => c.Id));
+        Assert.Equal(["p3", "p4"], second.Select(c => c.Id));
+        Assert.Equal(["p5"], third.Select(c => c.Id));
+        Assert.Empty(past);
+        Assert.Equal(Chart("p3", "alice").Payload, second[0].Payload);
+    }
+
+    [Fact]
+    public async Task A_payload_is_replaced_only_while_it_still_holds_the_expected_bytes_and_nothing_else_changes()
+    {
+        var chart = Chart("c1", "alice");
+        await Store.InsertAsync(chart, Ct);
+        byte[] replacement = [9, 8, 7, 6, 5];
+
+        var withStaleBytes = await Store.ReplacePayloadAsync("c1", [4, 4, 4], replacement, Ct);
+        var afterStale = await Store.FindAsync("alice", "c1", Ct);
+        var withCurrentBytes = await Store.ReplacePayloadAsync("c1", chart.Payload, replacement, Ct);
+        var afterReplace = await Store.FindAsync("alice", "c1", Ct);
+        var missing = await Store.ReplacePayloadAsync("missing", chart.Payload, replacement, Ct);
+
+        Assert.False(withStaleBytes);
+        Assert.Equal(chart.Payload, afterStale!.Payload);
+        Assert.Equal(chart, afterStale with { Payload = chart.Payload });
+        Assert.True(withCurrentBytes);
+        Assert.Equal(replacement, afterReplace!.Payload);
+        Assert.Equal(chart with { Payload = replacement }, afterReplace with { Payload = replacement });
+        Assert.False(missing);
+    }
 }
