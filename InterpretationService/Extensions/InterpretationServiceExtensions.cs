@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using ZodiaCore.FieldEncryption;
 using ZodiaCore.InterpretationService.Caching;
 using ZodiaCore.InterpretationService.ChartsClient;
+using ZodiaCore.InterpretationService.Maintenance;
 using ZodiaCore.InterpretationService.Providers;
 using ZodiaCore.InterpretationService.Quotas;
 using ZodiaCore.InterpretationService.Storage;
@@ -22,8 +23,9 @@ public static class InterpretationServiceExtensions
     /// <summary>
     /// Registers the interpretation engine and its providers, field encryption (ENCRYPTION_KEY required), storage (MongoDB
     /// when a <c>mongodb</c> connection string is configured, else LiteDB in <c>interpretations.db</c> under the data directory),
-    /// the HybridCache (Redis as L2 when a <c>redis</c> connection string is configured), the daily LLM quota and the
-    /// <c>charts</c> HttpClient. Call before <c>AddDefaultAuthentication</c>.
+    /// a re-encryption pass of the stored interpretations at start while ENCRYPTION_OLD_KEYS is set, the HybridCache (Redis
+    /// as L2 when a <c>redis</c> connection string is configured), the daily LLM quota and the <c>charts</c> HttpClient.
+    /// Call before <c>AddDefaultAuthentication</c>.
     /// </summary>
     public static TBuilder AddInterpretationServices<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -51,6 +53,8 @@ public static class InterpretationServiceExtensions
     private static void AddStorage(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<SectionsReEncryption>();
+        services.AddHostedService<ReEncryptionWorker>();
         if (builder.Configuration.HasMongoDb())
         {
             builder.AddMongoDb(InterpretationMongoDatabase.DefaultDatabaseName);

@@ -18,4 +18,16 @@ public interface IInterpretationStore
     Task<bool> DeleteAsync(string id, string userId, CancellationToken cancellationToken);
 
     Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="count"/> interpretations of every user with an id after <paramref name="afterId"/> (from the
+    /// first when null), in id order, so a walk over the whole store resumes from the last id it saw.
+    /// </summary>
+    Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="replacement"/> as the sections only while the record still holds exactly
+    /// <paramref name="expected"/>; false when it was deleted or rewritten meanwhile.
+    /// </summary>
+    Task<bool> ReplaceSectionsAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken);
 }

@@ -44,6 +44,29 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
     public Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult((long)db.Interpretations.DeleteMany(Query.EQ("userId", userId)));
 
+    public Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    {
+        var query = db.Interpretations.Query();
+        if (afterId is not null)
+        {
+            query = query.Where(Query.GT("_id", afterId));
+        }
+
+        IReadOnlyList<StoredSections> page = query.OrderBy("_id").Limit(count).ToList()
+            .Select(doc => new StoredSections(doc["_id"].AsString, doc["sections"].AsBinary))
+            .ToArray();
+        return Task.FromResult(page);
+    }
+
+    // One UpdateMany is one LiteDB transaction, so the comparison and the write cannot be split by another writer;
+    // it goes straight to the collection because the group commit only batches inserts.
+    public Task<bool> ReplaceSectionsAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)
+    {
+        var setSections = BsonExpression.Create("{ sections: @0 }", new BsonValue(replacement));
+        var unchanged = Query.And(Query.EQ("_id", id), Query.EQ("sections", new BsonValue(expected)));
+        return Task.FromResult(db.Interpretations.UpdateMany(setSections, unchanged) == 1);
+    }
+
     private static BsonDocument ToDocument(InterpretationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

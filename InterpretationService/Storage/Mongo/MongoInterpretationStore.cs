@@ -50,6 +50,27 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
         return result.DeletedCount;
     }
 
+    public async Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    {
+        var after = afterId is null ? Filter.Empty : Filter.Gt("_id", afterId);
+        var docs = await db.Interpretations.Find(after)
+            .Sort(Builders<BsonDocument>.Sort.Ascending("_id"))
+            .Limit(count)
+            .Project(Builders<BsonDocument>.Projection.Include("sections"))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return docs.Select(doc => new StoredSections(doc["_id"].AsString, doc["sections"].AsByteArray)).ToArray();
+    }
+
+    public async Task<bool> ReplaceSectionsAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)
+    {
+        var unchanged = Filter.And(Filter.Eq("_id", id), Filter.Eq("sections", new BsonBinaryData(expected)));
+        var result = await db.Interpretations.UpdateOneAsync(
+            unchanged, Builders<BsonDocument>.Update.Set("sections", new BsonBinaryData(replacement)), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        // Matched, not modified: rewriting a record with the bytes it already holds still succeeded.
+        return result.MatchedCount == 1;
+    }
+
     private static FilterDefinition<BsonDocument> Owned(string id, string userId) =>
         Filter.And(Filter.Eq("_id", id), Filter.Eq("userId", userId));
 

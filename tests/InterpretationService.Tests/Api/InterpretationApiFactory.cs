@@ -76,7 +76,14 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
 
     public WireMockServer Charts { get; }
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("zodiacore-interpretation-api-").FullName;
+    /// <summary>A fresh temporary directory unless a test shares one between hosts started one after another.</summary>
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("zodiacore-interpretation-api-").FullName;
+
+    /// <summary>ENCRYPTION_KEY: random unless a test restarts the service on the same data with a key it holds.</summary>
+    public string EncryptionKey { get; init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>ENCRYPTION_OLD_KEYS, or null for none.</summary>
+    public string? OldEncryptionKeys { get; init; }
 
     /// <summary>One hour before UTC midnight, so the quota's Retry-After is known: 3600 s.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(23), TimeSpan.Zero));
@@ -97,7 +104,12 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("ENCRYPTION_KEY", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("ENCRYPTION_KEY", EncryptionKey);
+        if (OldEncryptionKeys is not null)
+        {
+            builder.UseSetting("ENCRYPTION_OLD_KEYS", OldEncryptionKeys);
+        }
+
         builder.UseSetting("ZODIACORE_DATA_DIR", DataDirectory);
         builder.UseSetting(TokenValidationSettings.IssuerKey, Issuer);
         builder.UseSetting(TokenValidationSettings.AudienceKey, Audience);

@@ -147,4 +147,47 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
         Assert.Empty(await Store.ListAllAsync("u1", Ct));
         Assert.Single(await Store.ListAllAsync("u2", Ct));
     }
+
+    [Fact]
+    public async Task Listing_sections_after_an_id_walks_every_users_interpretations_in_id_order_with_their_ciphertext()
+    {
+        foreach (var (id, user) in new[] { ("c", "u1"), ("a", "u2"), ("e", "u1"), ("b", "u1"), ("d", "u3") })
+        {
+            await Store.InsertAsync(Record(id, user) with { SectionsCiphertext = [(byte)id[0], 7] }, Ct);
+        }
+
+        var first = await Store.ListSectionsAfterAsync(null, 2, Ct);
+        var second = await Store.ListSectionsAfterAsync(first[^1].Id, 2, Ct);
+        var third = await Store.ListSectionsAfterAsync(second[^1].Id, 2, Ct);
+        var beyond = await Store.ListSectionsAfterAsync(third[^1].Id, 2, Ct);
+
+        var walked = first.Concat(second).Concat(third).ToList();
+        Assert.Equal(["a", "b", "c", "d", "e"], walked.Select(s => s.Id));
+        Assert.All(walked, s => Assert.Equal([(byte)s.Id[0], 7], s.Ciphertext));
+        Assert.Single(third);
+        Assert.Empty(beyond);
+    }
+
+    [Fact]
+    public async Task Sections_are_replaced_only_while_the_record_still_holds_the_expected_ciphertext()
+    {
+        var record = Record("i1", "u1");
+        await Store.InsertAsync(record, Ct);
+
+        var stale = await Store.ReplaceSectionsAsync("i1", [9, 9, 9], [4, 4], Ct);
+        var missing = await Store.ReplaceSectionsAsync("i2", record.SectionsCiphertext, [4, 4], Ct);
+        var untouched = await Store.FindAsync("i1", "u1", Ct);
+        var current = await Store.ReplaceSectionsAsync("i1", record.SectionsCiphertext, [5, 6, 7], Ct);
+        var replaced = await Store.FindAsync("i1", "u1", Ct);
+
+        Assert.False(stale);
+        Assert.False(missing);
+        Assert.Equal(record.SectionsCiphertext, untouched!.SectionsCiphertext);
+        Assert.True(current);
+        Assert.NotNull(replaced);
+        Assert.Equal([5, 6, 7], replaced.SectionsCiphertext);
+        Assert.Equal(record.SectionKeys, replaced.SectionKeys);
+        Assert.Equal(record with { SectionKeys = replaced.SectionKeys, Warnings = replaced.Warnings, SectionsCiphertext = replaced.SectionsCiphertext }, replaced);
+        Assert.Null(await Store.FindAsync("i2", "u1", Ct));
+    }
 }
