@@ -6,7 +6,7 @@ namespace ZodiaCore.FieldEncryption;
 public static class FieldEncryptionServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="EncryptionKeyRing"/>, <see cref="FieldEncryptor"/>, <see cref="LookupHasher"/> and <see cref="ContentHasher"/>
+    /// Registers <see cref="EncryptionKeyRing"/>, <see cref="FieldEncryptor"/>, <see cref="LookupHasher"/>, <see cref="ContentHasher"/> and <see cref="CiphertextReEncryption"/>
     /// as singletons, reading <c>ENCRYPTION_KEY</c> and <c>ENCRYPTION_OLD_KEYS</c> from configuration.
     /// </summary>
     /// <remarks>
@@ -22,6 +22,7 @@ public static class FieldEncryptionServiceCollectionExtensions
         services.AddSingleton<FieldEncryptor>();
         services.AddSingleton<LookupHasher>();
         services.AddSingleton<ContentHasher>();
+        services.AddSingleton<CiphertextReEncryption>();
         return services;
     }
 }

@@ -10,54 +10,18 @@ namespace ZodiaCore.ChartService.Maintenance;
 /// </summary>
 public sealed partial class SavedChartReEncryption(
     ISavedChartStore store,
-    SavedChartProtector protector,
-    FieldEncryptor encryptor,
+    CiphertextReEncryption reEncryption,
     ILogger<SavedChartReEncryption> logger)
 {
-    public const int PageSize = 100;
-
     public async Task<ReEncryptionReport> RunAsync(CancellationToken cancellationToken)
     {
-        int scanned = 0, rewritten = 0, unreadable = 0;
-        string? afterId = null;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await store.ListPayloadsAfterAsync(afterId, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var chart in page)
-            {
-                scanned++;
-                byte[] resealed;
-                try
-                {
-                    resealed = protector.Reseal(chart.Id, chart.Payload);
-                }
-                catch (FieldDecryptionException ex)
-                {
-                    // One chart under a removed key or damaged must not keep the others on an old key.
-                    unreadable++;
-                    LogUnreadable(logger, chart.Id, ex.Message);
-                    continue;
-                }
-
-                // A chart deleted meanwhile is simply not rewritten.
-                if (!ReferenceEquals(resealed, chart.Payload)
-                    && await store.ReplacePayloadAsync(chart.Id, chart.Payload, resealed, cancellationToken).ConfigureAwait(false))
-                {
-                    rewritten++;
-                }
-            }
-
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-
-            afterId = page[^1].Id;
-        }
-
-        var report = new ReEncryptionReport(encryptor.Keys.Current.IdText, scanned, rewritten, unreadable);
-        LogReEncrypted(logger, report.CurrentKeyId, scanned, rewritten, unreadable);
+        var report = await reEncryption.RunAsync(
+            SavedChartProtector.PayloadField,
+            store.ListPayloadsAfterAsync,
+            (stored, current, ct) => store.ReplacePayloadAsync(stored.Id, stored.Ciphertext, current, ct),
+            (id, ex) => LogUnreadable(logger, id, ex.Message),
+            cancellationToken).ConfigureAwait(false);
+        LogReEncrypted(logger, report.CurrentKeyId, report.Scanned, report.Rewritten, report.Unreadable);
         return report;
     }
 
@@ -69,6 +33,3 @@ public sealed partial class SavedChartReEncryption(
         Message = "Saved chart {ChartId} could not be re-encrypted and stays as it is: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string chartId, string reason);
 }
-
-/// <summary>What a saved-chart re-encryption pass did.</summary>
-public sealed record ReEncryptionReport(string CurrentKeyId, int Scanned, int Rewritten, int Unreadable);

@@ -16,10 +16,6 @@ public sealed class SavedChartProtector(FieldEncryptor encryptor)
     public byte[] Seal(string id, SavedChartPayload payload) =>
         encryptor.Encrypt(JsonSerializer.SerializeToUtf8Bytes(payload, ChartJsonContext.Default.SavedChartPayload), id, PayloadField);
 
-    /// <summary>The payload under the current key; the same array when it already is.</summary>
-    /// <exception cref="FieldDecryptionException">The payload was altered, moved from another record, or the key is gone.</exception>
-    public byte[] Reseal(string id, byte[] payload) => encryptor.ReEncrypt(payload, id, PayloadField);
-
     /// <exception cref="FieldDecryptionException">The payload was altered, moved from another record, or the key is gone.</exception>
     public SavedChartResponse Open(SavedChartRecord record)
     {

@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 namespace ZodiaCore.ChartService.Storage;
 
 /// <summary>Saved charts, in MongoDB (collection <c>birthcharts</c>) or LiteDB. Every read and delete is scoped to the owner.</summary>
@@ -24,7 +25,7 @@ public interface ISavedChartStore
     /// Up to <paramref name="limit"/> charts of every owner whose id sorts after <paramref name="afterId"/> (from the
     /// first when null), in id order: a walk over the whole store that stays correct while charts are added or deleted.
     /// </summary>
-    Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredCiphertext>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the chart's payload only while it still holds <paramref name="expected"/>; false when the chart is gone

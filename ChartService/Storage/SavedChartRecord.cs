@@ -9,8 +9,6 @@ public sealed record SavedChartRecord(string Id, string UserId, string Name, Dat
 /// <summary>What a list of saved charts shows: no payload is read or decrypted for it.</summary>
 public sealed record SavedChartSummary(string Id, string Name, string ContentId, DateTimeOffset CreatedAt);
 
-/// <summary>A chart's id and encrypted payload, all that re-encryption reads.</summary>
-public sealed record StoredChartPayload(string Id, byte[] Payload);
 
 /// <summary>One page of a list, the shape every ZodiaCore list answers with.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

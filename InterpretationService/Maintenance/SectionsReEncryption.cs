@@ -9,53 +9,18 @@ namespace ZodiaCore.InterpretationService.Maintenance;
 /// </summary>
 public sealed partial class SectionsReEncryption(
     IInterpretationStore store,
-    FieldEncryptor encryptor,
+    CiphertextReEncryption reEncryption,
     ILogger<SectionsReEncryption> logger)
 {
-    public const int PageSize = 100;
-
     public async Task<ReEncryptionReport> RunAsync(CancellationToken cancellationToken)
     {
-        int scanned = 0, rewritten = 0, unreadable = 0;
-        string? lastId = null;
-        while (true)
-        {
-            var page = await store.ListSectionsAfterAsync(lastId, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                scanned++;
-                byte[] current;
-                try
-                {
-                    current = encryptor.ReEncrypt(stored.Ciphertext, stored.Id, StoredNames.SectionsField);
-                }
-                catch (FieldDecryptionException ex)
-                {
-                    // One record under a key nobody configured any more must not keep the others on the old key.
-                    unreadable++;
-                    LogUnreadable(logger, stored.Id, ex.Message);
-                    continue;
-                }
-
-                // A record deleted or rewritten since it was read is left as it now is.
-                if (!ReferenceEquals(current, stored.Ciphertext)
-                    && await store.ReplaceSectionsAsync(stored.Id, stored.Ciphertext, current, cancellationToken).ConfigureAwait(false))
-                {
-                    rewritten++;
-                }
-            }
-
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-
-            lastId = page[^1].Id;
-        }
-
-        var report = new ReEncryptionReport(encryptor.Keys.Current.IdText, scanned, rewritten, unreadable);
-        LogReport(logger, report.CurrentKeyId, scanned, rewritten, unreadable);
+        var report = await reEncryption.RunAsync(
+            StoredNames.SectionsField,
+            store.ListSectionsAfterAsync,
+            (stored, current, ct) => store.ReplaceSectionsAsync(stored.Id, stored.Ciphertext, current, ct),
+            (id, ex) => LogUnreadable(logger, id, ex.Message),
+            cancellationToken).ConfigureAwait(false);
+        LogReport(logger, report.CurrentKeyId, report.Scanned, report.Rewritten, report.Unreadable);
         return report;
     }
 

@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 namespace ZodiaCore.InterpretationService.Storage;
 
 /// <summary>Users' interpretations, in MongoDB (collection <c>interpretations</c>) or LiteDB. Every read is scoped to the owner.</summary>
@@ -23,7 +24,7 @@ public interface IInterpretationStore
     /// Up to <paramref name="count"/> interpretations of every user with an id after <paramref name="afterId"/> (from the
     /// first when null), in id order, so a walk over the whole store resumes from the last id it saw.
     /// </summary>
-    Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredCiphertext>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes <paramref name="replacement"/> as the sections only while the record still holds exactly

@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 using LiteDB;
 using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.ServiceDefaults.Data;
@@ -54,7 +55,7 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
     public Task<long> DeleteAllAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult((long)db.BirthCharts.DeleteMany(Query.EQ("userId", userId)));
 
-    public Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredCiphertext>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
     {
         // Comparison and order both use the database's collation, so no id is skipped or repeated; saved-chart ids are
         // lower-case hex, which that case-insensitive collation orders exactly as MongoDB does.
@@ -64,9 +65,9 @@ public sealed class LiteDbSavedChartStore(ChartLiteDatabase db) : ISavedChartSto
             query = query.Where(Query.GT("_id", afterId));
         }
 
-        IReadOnlyList<StoredChartPayload> items = query.OrderBy("$._id")
+        IReadOnlyList<StoredCiphertext> items = query.OrderBy("$._id")
             .Select("{ _id: $._id, payload: $.payload }").Limit(limit).ToList()
-            .Select(doc => new StoredChartPayload(doc["_id"].AsString, doc["payload"].AsBinary))
+            .Select(doc => new StoredCiphertext(doc["_id"].AsString, doc["payload"].AsBinary))
             .ToArray();
         return Task.FromResult(items);
     }

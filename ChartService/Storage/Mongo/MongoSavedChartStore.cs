@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using ZodiaCore.ServiceDefaults.Apis;
@@ -65,12 +66,12 @@ public sealed class MongoSavedChartStore(ChartMongoDatabase db) : ISavedChartSto
         return result.DeletedCount;
     }
 
-    public async Task<IReadOnlyList<StoredChartPayload>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredCiphertext>> ListPayloadsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
     {
         var filter = afterId is null ? Filter.Empty : Filter.Gt("_id", afterId);
         var docs = await db.BirthCharts.Find(filter).Sort(ById).Project(PayloadField).Limit(limit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return docs.Select(doc => new StoredChartPayload(doc["_id"].AsString, doc["payload"].AsByteArray)).ToArray();
+        return docs.Select(doc => new StoredCiphertext(doc["_id"].AsString, doc["payload"].AsByteArray)).ToArray();
     }
 
     public async Task<bool> ReplacePayloadAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 using LiteDB;
 using ZodiaCore.ServiceDefaults.Apis;
 using ZodiaCore.ServiceDefaults.Data;
@@ -44,7 +45,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
     public Task<long> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult((long)db.Interpretations.DeleteMany(Query.EQ("userId", userId)));
 
-    public Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredCiphertext>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
     {
         var query = db.Interpretations.Query();
         if (afterId is not null)
@@ -52,8 +53,8 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
             query = query.Where(Query.GT("_id", afterId));
         }
 
-        IReadOnlyList<StoredSections> page = query.OrderBy("_id").Limit(count).ToList()
-            .Select(doc => new StoredSections(doc["_id"].AsString, doc["sections"].AsBinary))
+        IReadOnlyList<StoredCiphertext> page = query.OrderBy("_id").Limit(count).ToList()
+            .Select(doc => new StoredCiphertext(doc["_id"].AsString, doc["sections"].AsBinary))
             .ToArray();
         return Task.FromResult(page);
     }

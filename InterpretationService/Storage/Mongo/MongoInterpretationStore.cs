@@ -1,3 +1,4 @@
+using ZodiaCore.FieldEncryption;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using ZodiaCore.ServiceDefaults.Apis;
@@ -50,7 +51,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
         return result.DeletedCount;
     }
 
-    public async Task<IReadOnlyList<StoredSections>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredCiphertext>> ListSectionsAfterAsync(string? afterId, int count, CancellationToken cancellationToken)
     {
         var after = afterId is null ? Filter.Empty : Filter.Gt("_id", afterId);
         var docs = await db.Interpretations.Find(after)
@@ -58,7 +59,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
             .Limit(count)
             .Project(Builders<BsonDocument>.Projection.Include("sections"))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return docs.Select(doc => new StoredSections(doc["_id"].AsString, doc["sections"].AsByteArray)).ToArray();
+        return docs.Select(doc => new StoredCiphertext(doc["_id"].AsString, doc["sections"].AsByteArray)).ToArray();
     }
 
     public async Task<bool> ReplaceSectionsAsync(string id, byte[] expected, byte[] replacement, CancellationToken cancellationToken)

@@ -160,7 +160,7 @@ public abstract class SavedChartStoreContractTests : IAsyncLifetime
         Assert.Equal(["p3", "p4"], second.Select(c => c.Id));
         Assert.Equal(["p5"], third.Select(c => c.Id));
         Assert.Empty(past);
-        Assert.Equal(Chart("p3", "alice").Payload, second[0].Payload);
+        Assert.Equal(Chart("p3", "alice").Payload, second[0].Ciphertext);
     }
 
     [Fact]
