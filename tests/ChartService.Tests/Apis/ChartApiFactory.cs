@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ZodiaCore.ChartService.Storage.LiteDb;
 using ZodiaCore.ServiceDefaults.Authentication;
 
 namespace ZodiaCore.ChartService.Tests.Apis;
@@ -17,6 +19,8 @@ namespace ZodiaCore.ChartService.Tests.Apis;
 /// </summary>
 public sealed class ChartApiFactory : WebApplicationFactory<Program>, IIssuerSigningKeySource
 {
+    private IHost? startedHost;
+
     public const string Issuer = "https://identity.test";
     public const string Audience = "zodiacore-api";
 
@@ -96,8 +100,18 @@ public sealed class ChartApiFactory : WebApplicationFactory<Program>, IIssuerSig
         return client;
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        startedHost = base.CreateHost(builder);
+        return startedHost;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        // The app disposes its services on its own thread after base.DisposeAsync has returned; close the embedded
+        // store first, so a test that reads the file, or starts again on the same data, never meets it half closed.
+        var host = Interlocked.Exchange(ref startedHost, null);
+        host?.Services.GetService<ChartLiteDatabase>()?.Dispose();
         await base.DisposeAsync();
         if (!DeleteDataOnDispose)
         {

@@ -4,13 +4,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using ZodiaCore.IdentityService.Storage.LiteDb;
 
 namespace ZodiaCore.IdentityService.Tests.Api;
 
 /// <summary>IdentityService in-process on a temporary data directory (LiteDB), with a fake clock.</summary>
 public sealed class IdentityApiFactory : WebApplicationFactory<Program>
 {
+    private IHost? startedHost;
+
     public const string AdminEmail = "root.admin@example.com";
     public const string AdminPassword = "bootstrap admin passphrase 7";
     public const string ClientSecret = "a-long-random-test-client-secret";
@@ -42,8 +46,18 @@ public sealed class IdentityApiFactory : WebApplicationFactory<Program>
 
 #pragma warning restore CA1822
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        startedHost = base.CreateHost(builder);
+        return startedHost;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        // The app disposes its services on its own thread after base.DisposeAsync has returned; close the embedded
+        // store first, so a test that reads the file, or starts again on the same data, never meets it half closed.
+        var host = Interlocked.Exchange(ref startedHost, null);
+        host?.Services.GetService<IdentityLiteDatabase>()?.Dispose();
         await base.DisposeAsync();
         if (!DeleteDataOnDispose)
         {

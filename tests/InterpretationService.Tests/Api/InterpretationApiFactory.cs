@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,6 +15,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using ZodiaCore.InterpretationService.Charts;
+using ZodiaCore.InterpretationService.Storage.LiteDb;
 using ZodiaCore.ServiceDefaults.Authentication;
 
 namespace ZodiaCore.InterpretationService.Tests.Api;
@@ -25,6 +27,8 @@ namespace ZodiaCore.InterpretationService.Tests.Api;
 /// </summary>
 public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerSigningKeySource
 {
+    private IHost? startedHost;
+
     public const string Issuer = "https://identity.test";
     public const string Audience = "zodiacore-api";
 
@@ -168,8 +172,18 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
     private static IResponseBuilder JsonResponse(object body) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(body, Json));
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        startedHost = base.CreateHost(builder);
+        return startedHost;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        // The app disposes its services on its own thread after base.DisposeAsync has returned; close the embedded
+        // store first, so a test that reads the file, or starts again on the same data, never meets it half closed.
+        var host = Interlocked.Exchange(ref startedHost, null);
+        host?.Services.GetService<InterpretationLiteDatabase>()?.Dispose();
         await base.DisposeAsync();
         Charts.Stop();
         Charts.Dispose();
