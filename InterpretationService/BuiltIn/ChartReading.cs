@@ -51,7 +51,7 @@ internal sealed class ChartReading
                 HasHouses && HouseKnowledge.IsValid(byName[name].House) ? byName[name].House : null))
             .ToList();
         Entries = BuildEntries(Placements);
-        Variety = new Variety(facts.ContentId ?? Fingerprint(facts));
+        Variety = new Variety(Fingerprint(facts));
 
         if (HasHouses && facts.Angles is { } angles)
         {
@@ -116,7 +116,8 @@ internal sealed class ChartReading
         return entries;
     }
 
-    // A chart without a content id still needs a stable seed: its positions identify it.
+    // The positions, not the content id, pick the phrasing: the content id is keyed and changes when ENCRYPTION_KEY
+    // is rotated, and the same chart must read the same before and after.
     private static string Fingerprint(ChartFacts facts)
     {
         var text = new StringBuilder();
