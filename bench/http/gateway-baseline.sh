@@ -5,7 +5,7 @@
 #
 #   bench/http/gateway-baseline.sh [ROUNDS=5] [SECONDS=8] [WARM_SECONDS=12]
 #
-# Needs: make build (Release), apt wrk redis-server swe-standard-data, python3. 127.0.0.1 only, bounded in time.
+# Needs: make build (Release), apt wrk redis-server swe-standard-data openssl, python3. 127.0.0.1 only, bounded in time.
 set -euo pipefail
 ROUNDS=${1:-5}
 DUR=${2:-8}
@@ -21,28 +21,15 @@ cleanup() {
 trap cleanup EXIT
 source "$ROOT/bench/lib/common.sh"
 
-REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) GATEWAY_PORT=$(free_port) BARE_PORT=$(free_port)
-MGMT_CHARTS=$(free_port) MGMT_GATEWAY=$(free_port)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
-PIDS+=($!)
-common_env=(ASPNETCORE_ENVIRONMENT=Production LOG_LEVEL=warning ZODIACORE_DATA_DIR="$WORK/data"
-  ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" Identity__Issuer=zodiacore-identity Identity__Audience=zodiacore-api
-  Identity__JwksUrl=http://127.0.0.1:9/.well-known/jwks.json ConnectionStrings__redis="127.0.0.1:$REDIS_PORT")
-env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$CHARTS_PORT" ZODIACORE_MANAGEMENT_PORT="$MGMT_CHARTS" \
-  bash -c 'cd "$0" && exec dotnet ZodiaCore.ChartService.dll' "$ROOT/ChartService/bin/Release/net10.0" >"$WORK/charts.log" 2>&1 &
-PIDS+=($!)
-env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ZODIACORE_MANAGEMENT_PORT="$MGMT_GATEWAY" \
-  RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
-  services__identity__http__0=http://127.0.0.1:9 services__interpretation__http__0=http://127.0.0.1:9 \
-  bash -c 'cd "$0" && exec dotnet ZodiaCore.Gateway.dll' "$ROOT/Gateway/bin/Release/net10.0" >"$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-PIDS+=($GATEWAY_PID)
+# The whole stack as the other benchmarks start it (identity and interpretation stay idle), plus the bare proxy.
+STACK_ENV=()
+INTERP_ENV=()
+start_stack "$ROOT" "$WORK"
+BARE_PORT=$(free_port)
 DESTINATION="http://127.0.0.1:$CHARTS_PORT" ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" \
   bash -c 'cd "$0" && exec dotnet BareProxy.dll' "$ROOT/bench/BareProxy/bin/Release/net10.0" >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 PIDS+=($BARE_PID)
-wait_for "http://127.0.0.1:$CHARTS_PORT/alive"
-wait_for "http://127.0.0.1:$GATEWAY_PORT/alive"
 wait_for "http://127.0.0.1:$BARE_PORT/api/charts/conventions"
 
 python3 "$ROOT/bench/lib/gen-bodies.py" "$WORK/single.jsonl" 1 2 natal
