@@ -1,0 +1,131 @@
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using ZodiaCore.ServiceDefaults.Telemetry;
+
+namespace ZodiaCore.ServiceDefaults.Tests;
+
+/// <summary>
+/// The metrics contract (monitoring/METRICS.md) is exported; built-in instruments that fire on every request and that
+/// nothing charts are not enabled at all, unless Telemetry:AllMetrics asks for them.
+/// </summary>
+public sealed class MetricsTests : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("zodiacore-metrics-").FullName;
+    private readonly List<Meter> _meters = [];
+    private WebApplication? _app;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<WebApplication> StartAsync(bool? allMetrics = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["ZODIACORE_DATA_DIR"] = _dataDirectory;
+        if (allMetrics is { } all)
+        {
+            builder.Configuration[OpenTelemetryExtensions.AllMetricsSetting] = all ? "true" : "false";
+        }
+
+        builder.AddServiceDefaults();
+        _app = builder.Build();
+        _app.MapGet("/hello", () => "hello");
+        _app.MapPrometheusScrapingEndpoint("/metrics");
+        await _app.StartAsync(Ct);
+        // The provider subscribes to meters when it is built; resolving it here makes that happen before the test's meters exist.
+        Assert.NotNull(_app.Services.GetService<MeterProvider>());
+        return _app;
+    }
+
+    private Counter<long> Instrument(string meter, string name)
+    {
+        // A meter of the same name as the framework's: the SDK decides by meter and instrument name.
+        var created = new Meter(meter);
+        _meters.Add(created);
+        return created.CreateCounter<long>(name);
+    }
+
+    [Fact]
+    public async Task Per_request_instruments_outside_the_contract_are_not_enabled()
+    {
+        await StartAsync();
+
+        Assert.False(Instrument("System.Net.Http", "http.client.open_connections").Enabled);
+        Assert.False(Instrument("System.Net.Http", "http.client.active_requests").Enabled);
+        Assert.False(Instrument("System.Net.Http", "http.client.request.time_in_queue").Enabled);
+        Assert.False(Instrument("Microsoft.AspNetCore.Routing", "aspnetcore.routing.match_attempts").Enabled);
+        Assert.False(Instrument("Microsoft.AspNetCore.Authentication", "aspnetcore.authentication.authenticate.duration").Enabled);
+        Assert.False(Instrument("Microsoft.AspNetCore.MemoryPool", "aspnetcore.memory_pool.rented").Enabled);
+    }
+
+    [Fact]
+    public async Task Instruments_the_dashboards_and_alerts_read_stay_enabled()
+    {
+        await StartAsync();
+
+        Assert.True(Instrument("System.Net.Http", "http.client.request.duration").Enabled);
+        Assert.True(Instrument("Microsoft.AspNetCore.Hosting", "http.server.request.duration").Enabled);
+        Assert.True(Instrument("Microsoft.AspNetCore.Hosting", "http.server.active_requests").Enabled);
+        Assert.True(Instrument("Microsoft.AspNetCore.Server.Kestrel", "kestrel.active_connections").Enabled);
+        Assert.True(Instrument("ZodiaCore.Charts", "zodiacore.charts.computed").Enabled);
+    }
+
+    [Fact]
+    public async Task All_metrics_setting_enables_the_dropped_instruments_again()
+    {
+        await StartAsync(allMetrics: true);
+
+        Assert.True(Instrument("System.Net.Http", "http.client.open_connections").Enabled);
+        Assert.True(Instrument("Microsoft.AspNetCore.Routing", "aspnetcore.routing.match_attempts").Enabled);
+    }
+
+    [Fact]
+    public async Task The_scrape_has_the_request_histogram_and_not_the_routing_match_counter()
+    {
+        var app = await StartAsync();
+        using var client = app.GetTestClient();
+        Assert.Equal("hello", await client.GetStringAsync(new Uri("/hello", UriKind.Relative), Ct));
+
+        var scrape = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+
+        Assert.Contains("http_server_request_duration_seconds_bucket", scrape, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_all_metrics_the_scrape_has_the_routing_match_counter()
+    {
+        var app = await StartAsync(allMetrics: true);
+        using var client = app.GetTestClient();
+        Assert.Equal("hello", await client.GetStringAsync(new Uri("/hello", UriKind.Relative), Ct));
+
+        var scrape = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+
+        Assert.Contains("aspnetcore_routing_match_attempts", scrape, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var meter in _meters)
+        {
+            meter.Dispose();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Log files may still be closing; the temp folder is cleaned by the OS.
+        }
+    }
+}
