@@ -66,7 +66,7 @@ public static class ChartsApi
         var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
-            return TypedResults.Text(ChartWheelSvg.Render(chart.Chart), SvgContentType);
+            return TypedResults.Text(ChartWheelSvg.Render(chart.ReadChart()), SvgContentType);
         }
 
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);

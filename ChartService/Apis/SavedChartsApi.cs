@@ -64,7 +64,7 @@ public static class SavedChartsApi
         }
 
         var outcome = await services.Cache.GetOrComputeAsync(chartInput, cancellationToken);
-        if (outcome.Value?.Chart is not { } chart)
+        if (outcome.Value?.ReadChart() is not { } chart)
         {
             return ChartsApi.Problem(outcome.Problem);
         }

@@ -6,30 +6,40 @@ using ZodiaCore.ChartService.Charts;
 namespace ZodiaCore.ChartService.Caching;
 
 /// <summary>
-/// A computed chart with its JSON, serialised once when the chart is computed (or read back from Redis): every
-/// cache hit answers with these bytes, and the Redis entry encrypts them, so no request serialises a chart twice
-/// and a hit serialises nothing. Serialising the ~11 KB answer costs about a third of a chart's computation.
+/// A computed chart as its JSON, serialised once when the chart is computed (or read back from Redis): every cache
+/// hit answers with these bytes, and the Redis entry encrypts them, so no request serialises a chart twice and a hit
+/// serialises nothing. Serialising the ~11 KB answer costs about a third of a chart's computation.
 /// </summary>
+/// <remarks>
+/// The entry keeps the bytes, not the <see cref="ChartResponse"/> they came from: the in-process cache holds up to
+/// <c>CACHE_MEMORY_MB</c> of entries, and a few hundred small objects per chart, promoted and traced by every full
+/// garbage collection, cost ChartService about a tenth of its CPU and most of its tail latency when every request
+/// computes a new chart (bench/http, BENCHMARKS.md). The few paths that need the object (the SVG wheel, saving) read it back.
+/// </remarks>
 [ImmutableObject(true)]
 public sealed class CachedChart
 {
     public CachedChart(ChartResponse chart)
-        : this(chart, JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Default.ChartResponse))
+        : this((chart ?? throw new ArgumentNullException(nameof(chart))).ContentId,
+            JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Default.ChartResponse))
     {
     }
 
-    internal CachedChart(ChartResponse chart, byte[] json)
+    internal CachedChart(string contentId, byte[] json)
     {
-        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentException.ThrowIfNullOrEmpty(contentId);
         ArgumentNullException.ThrowIfNull(json);
-        Chart = chart;
+        ContentId = contentId;
         Json = json;
     }
-
-    public ChartResponse Chart { get; }
 
     /// <summary>The chart as the API answers it (UTF-8 JSON, camelCase).</summary>
     public ReadOnlyMemory<byte> Json { get; }
 
-    public string ContentId => Chart.ContentId;
+    public string ContentId { get; }
+
+    /// <summary>A new <see cref="ChartResponse"/> read from <see cref="Json"/>: equal to the chart that was cached.</summary>
+    public ChartResponse ReadChart() =>
+        JsonSerializer.Deserialize(Json.Span, ChartJsonContext.Default.ChartResponse)
+        ?? throw new InvalidOperationException("A cached chart's JSON is never null.");
 }

@@ -12,7 +12,8 @@ namespace ZodiaCore.ChartService.Caching;
 /// Writes cached charts to Redis encrypted like stored ones: a chart's positions and cusps give its birth moment
 /// and place back. Layout: <c>length(1) | contentId (ASCII) | FieldEncryptor ciphertext</c>; the content id is a
 /// keyed hash, already the cache key, and is needed in clear as the record id the ciphertext is bound to. The plaintext is
-/// the chart's JSON as the API answers it, serialised once when the chart was computed.
+/// the chart's JSON as the API answers it, serialised once when the chart was computed; a hit from Redis
+/// decrypts it and reads nothing but its content id.
 /// </summary>
 public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybridCacheSerializer<CachedChart>
 {
@@ -47,9 +48,49 @@ public sealed class EncryptedChartSerializer(FieldEncryptor encryptor) : IHybrid
 
         var contentId = Encoding.ASCII.GetString(bytes.Slice(1, bytes[0]));
         var json = encryptor.Decrypt(bytes[(1 + bytes[0])..], contentId, FieldName);
-        var chart = JsonSerializer.Deserialize(json, ChartJsonContext.Default.ChartResponse)
-            ?? throw new FieldDecryptionException("The cached chart entry is empty.");
         // The associated data already binds the id; this catches a chart cached under the wrong key by a bug.
-        return chart.ContentId == contentId ? new CachedChart(chart, json) : throw new FieldDecryptionException("The cached chart belongs to another content id.");
+        return ReadContentId(json) == contentId
+            ? new CachedChart(contentId, json)
+            : throw new FieldDecryptionException("The cached chart belongs to another content id.");
+    }
+
+    /// <summary>The top-level <c>contentId</c> of a chart's JSON (its first property), without reading the rest.</summary>
+    private static string? ReadContentId(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return ReadFirstContentId(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadFirstContentId(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isContentId = reader.ValueTextEquals("contentId"u8);
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            if (isContentId)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 }

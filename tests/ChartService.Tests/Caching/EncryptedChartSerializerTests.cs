@@ -12,7 +12,7 @@ public sealed class EncryptedChartSerializerTests
     private static readonly CachedChart Cached = new(Engine.Builder.Build(new NatalChartRequest(
         new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!);
 
-    private static ChartResponse Chart => Cached.Chart;
+    private static ChartResponse Chart => Cached.ReadChart();
 
     private static readonly EncryptedChartSerializer Serializer = new(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
 
@@ -29,9 +29,9 @@ public sealed class EncryptedChartSerializerTests
         var back = Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, Cached)));
 
         Assert.Equal(Chart.ContentId, back.ContentId);
-        Assert.Equal(Chart.Bodies, back.Chart.Bodies);
-        Assert.Equal(Chart.Houses!.Cusps, back.Chart.Houses!.Cusps);
-        Assert.Equal(Chart.Utc, back.Chart.Utc);
+        Assert.Equal(Chart.Bodies, back.ReadChart().Bodies);
+        Assert.Equal(Chart.Houses!.Cusps, back.ReadChart().Houses!.Cusps);
+        Assert.Equal(Chart.Utc, back.ReadChart().Utc);
         Assert.Equal(Cached.Json.ToArray(), back.Json.ToArray());
     }
 
@@ -61,6 +61,14 @@ public sealed class EncryptedChartSerializerTests
         bytes[1] = bytes[1] == (byte)'a' ? (byte)'b' : (byte)'a';
 
         Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
+    }
+
+    [Fact]
+    public void An_entry_whose_chart_names_another_content_id_is_refused()
+    {
+        var mislabelled = new CachedChart("0123456789abcdef", Cached.Json.ToArray());
+
+        Assert.Throws<FieldDecryptionException>(() => Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, mislabelled))));
     }
 
     [Fact]
