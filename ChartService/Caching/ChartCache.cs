@@ -7,7 +7,7 @@ namespace ZodiaCore.ChartService.Caching;
 
 /// <summary>
 /// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed.
-/// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart and its JSON.
+/// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart's JSON (see <see cref="CachedChart"/>).
 /// </summary>
 public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
 {
