@@ -33,7 +33,6 @@ PIDS+=($BARE_PID)
 wait_for "http://127.0.0.1:$BARE_PORT/api/charts/conventions"
 
 python3 "$ROOT/bench/lib/gen-bodies.py" "$WORK/single.jsonl" 1 2 natal
-cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 post() { # port seconds
   timeout $(($2 + 30)) wrk -t2 -c64 -d"$2s" --timeout 10s --latency -s "$ROOT/bench/lib/post-jsonl.lua" \
     "http://127.0.0.1:$1/api/charts/natal" -- "$WORK/single.jsonl" "" 2 2>/dev/null | grep '^rps='

@@ -18,16 +18,7 @@ WARM=${WARM:-30}
 source "$ROOT/bench/lib/common.sh"
 PIDS=()
 WORK=""
-stop_stack() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  PIDS=()
-  [ -z "$WORK" ] || rm -rf "$WORK"
-  WORK=""
-}
 trap stop_stack EXIT
-cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 
 run_build() { # build round
   WORK=$(mktemp -d)

@@ -28,18 +28,9 @@ source "$ROOT/bench/lib/common.sh"
 
 PIDS=()
 WORK=""
-stop_stack() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  PIDS=()
-  [ -z "$WORK" ] || rm -rf "$WORK"
-  WORK=""
-}
 trap stop_stack EXIT
 trap 'exit 130' INT TERM
 
-cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 cpu_ticks_all() { echo "$(cpu_ticks "$CHARTS_PID") $(cpu_ticks "$INTERP_PID") $(cpu_ticks "$GATEWAY_PID") $(cpu_ticks "$REDIS_PID")"; }
 
 run_build() { # build round

@@ -3,6 +3,19 @@
 #   wait_for URL               waits up to 2 minutes for URL to answer 2xx
 #   bench_account GATEWAY WORK registers a new account through the gateway and defines login(), which prints a fresh
 #                              access token for it
+#   cpu_ticks PID              user + system CPU time of a process so far, in clock ticks (getconf CLK_TCK per second)
+#   stop_stack                 stops every pid in PIDS (TERM, then KILL) and deletes WORK if set; for per-build stacks
+
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+
+stop_stack() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  PIDS=()
+  [ -z "${WORK:-}" ] || rm -rf "$WORK"
+  WORK=""
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
