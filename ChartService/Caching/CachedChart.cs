@@ -13,8 +13,9 @@ namespace ZodiaCore.ChartService.Caching;
 /// <remarks>
 /// The entry keeps the bytes, not the <see cref="ChartResponse"/> they came from: the in-process cache holds up to
 /// <c>CACHE_MEMORY_MB</c> of entries, and a few hundred small objects per chart, promoted and traced by every full
-/// garbage collection, cost ChartService about a tenth of its CPU and most of its tail latency when every request
-/// computes a new chart (bench/http, BENCHMARKS.md). The few paths that need the object (the SVG wheel, saving) read it back.
+/// garbage collection, cost ChartService about a tenth of its CPU and nearly half of its p99 when every request
+/// computes a new chart (bench/http/uncached-cpu.sh, BENCHMARKS.md). The few paths that need the object (the SVG
+/// wheel, saving) read it back.
 /// </remarks>
 [ImmutableObject(true)]
 public sealed class CachedChart
