@@ -9,10 +9,11 @@ namespace ZodiaCore.ChartService.Tests.Caching;
 
 public sealed class EncryptedChartSerializerTests
 {
-    private static readonly CachedChart Cached = new(Engine.Builder.Build(new NatalChartRequest(
-        new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!);
+    // The chart as the engine computed it, not as read back from JSON: the round trip must return what the engine produced.
+    private static readonly ChartResponse Chart = Engine.Builder.Build(new NatalChartRequest(
+        new BirthInput("1990-05-15", "14:30", "Europe/London"), new LocationInput(51.5074, -0.1278))).Value!;
 
-    private static ChartResponse Chart => Cached.ReadChart();
+    private static readonly CachedChart Cached = new(Chart);
 
     private static readonly EncryptedChartSerializer Serializer = new(new FieldEncryptor(new EncryptionKeyRing(EncryptionKey.Generate())));
 
@@ -28,10 +29,15 @@ public sealed class EncryptedChartSerializerTests
     {
         var back = Serializer.Deserialize(new ReadOnlySequence<byte>(Serialize(Serializer, Cached)));
 
+        var read = back.ReadChart();
+
         Assert.Equal(Chart.ContentId, back.ContentId);
-        Assert.Equal(Chart.Bodies, back.ReadChart().Bodies);
-        Assert.Equal(Chart.Houses!.Cusps, back.ReadChart().Houses!.Cusps);
-        Assert.Equal(Chart.Utc, back.ReadChart().Utc);
+        Assert.Equal(Chart.Bodies, read.Bodies);
+        Assert.Equal(Chart.Houses!.Cusps, read.Houses!.Cusps);
+        Assert.Equal(Chart.Angles, read.Angles);
+        Assert.Equal(Chart.Aspects, read.Aspects);
+        Assert.Equal(Chart.Utc, read.Utc);
+        Assert.Equal(Chart.JulianDayUt, read.JulianDayUt);
         Assert.Equal(Cached.Json.ToArray(), back.Json.ToArray());
     }
 
