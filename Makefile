@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: run test prerequisites build unit-tests monitoring-checks clean
+.PHONY: run test prerequisites build publish unit-tests monitoring-checks clean
 
 run: prerequisites build
 	$(DOTNET) run --project AppHost -c $(CONFIGURATION) --no-build --launch-profile http
@@ -22,6 +22,17 @@ prerequisites:
 
 build:
 	$(DOTNET) build ZodiaCore.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+
+# Deployable outputs, one folder per service under $(PUBLISH_DIR): framework-dependent and portable (the host or base
+# image provides the ASP.NET Core 10 runtime). See README "Deploying".
+PUBLISH_DIR ?= artifacts/publish
+SERVICES := ChartService IdentityService InterpretationService Gateway
+
+publish:
+	@for service in $(SERVICES); do \
+		$(DOTNET) publish $$service -c Release -o $(PUBLISH_DIR)/$$service -nologo -clp:ErrorsOnly || exit 1; \
+	done
+	@echo "published $(SERVICES) to $(PUBLISH_DIR)"
 
 clean:
 	$(DOTNET) clean ZodiaCore.sln -c $(CONFIGURATION) -nologo -v q

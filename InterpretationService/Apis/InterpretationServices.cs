@@ -16,6 +16,7 @@ public sealed class InterpretationServices(
     InterpretationEngine engine,
     ChartServiceClient charts,
     InterpretationCache cache,
+    InlineChartContentIds inlineCharts,
     DailyLlmQuota quota,
     TimeProvider time)
 {
@@ -25,6 +26,7 @@ public sealed class InterpretationServices(
     public InterpretationEngine Engine { get; } = engine;
     public ChartServiceClient Charts { get; } = charts;
     public InterpretationCache Cache { get; } = cache;
+    public InlineChartContentIds InlineCharts { get; } = inlineCharts;
     public DailyLlmQuota Quota { get; } = quota;
     public TimeProvider Time { get; } = time;
 

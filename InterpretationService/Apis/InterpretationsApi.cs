@@ -53,17 +53,35 @@ public static class InterpretationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var fetch = ask.ChartId is { } chartId
-            ? await services.Charts.GetSavedChartAsync(chartId, services.Context.Request.Headers.Authorization, cancellationToken)
-            : await services.Charts.ComputeNatalAsync(ask.Chart!.Value, cancellationToken);
-        if (fetch.Failure is { } failure)
+        // An inline chart sent before may already have a cached interpretation: then ChartService is not asked at all.
+        // A saved chart is always fetched, with the caller's token, because ChartService decides who owns it.
+        var contentId = ask.Chart is { } inline && services.InlineCharts.TryGet(inline, out var knownId) ? knownId : null;
+        var key = services.Cache.KeyFor(contentId, ask.Options, ask.Provider);
+        var cached = await services.Cache.TryGetAsync(key, cancellationToken);
+        ChartFetch? fetch = null;
+        if (cached is null)
         {
-            return ChartProblem(failure);
+            fetch = ask.ChartId is { } chartId
+                ? await services.Charts.GetSavedChartAsync(chartId, services.Context.Request.Headers.Authorization, cancellationToken)
+                : await services.Charts.ComputeNatalAsync(ask.Chart!.Value, cancellationToken);
+            if (fetch.Failure is { } failure)
+            {
+                return ChartProblem(failure);
+            }
+
+            if (ask.Chart is { } sent)
+            {
+                services.InlineCharts.Remember(sent, fetch.Chart!.ContentId);
+            }
+
+            if (fetch.Chart!.ContentId != contentId)
+            {
+                contentId = fetch.Chart.ContentId;
+                key = services.Cache.KeyFor(contentId, ask.Options, ask.Provider);
+                cached = await services.Cache.TryGetAsync(key, cancellationToken);
+            }
         }
 
-        var chart = fetch.Chart!;
-        var key = services.Cache.KeyFor(chart.ContentId, ask.Options, ask.Provider);
-        var cached = await services.Cache.TryGetAsync(key, cancellationToken);
         QuotaDecision? quota = null;
         if (cached is null && services.Engine.UsesLanguageModel(ask.Provider))
         {
@@ -79,20 +97,22 @@ public static class InterpretationsApi
             }
         }
 
-        var interpretation = new InterpretationRequest(chart, ask.Options, ask.Provider, fetch.Name);
+        // Without a cached answer there was a fetch, and it gave a chart.
+        var interpretation = cached is null ? new InterpretationRequest(fetch!.Chart!, ask.Options, ask.Provider, fetch.Name) : null;
         if (WantsEventStream(services.Context.Request))
         {
-            return TypedResults.ServerSentEvents(StreamAsync(services, ask, interpretation, key, cached, quota, cancellationToken));
+            return TypedResults.ServerSentEvents(StreamAsync(services, ask, contentId, interpretation, key, cached, quota, cancellationToken));
         }
 
-        var outcome = cached ?? await services.Engine.InterpretAsync(interpretation, cancellationToken);
-        if (cached is null)
+        if (cached is not null)
         {
-            await services.Cache.TryStoreAsync(key, outcome);
-            await RefundUnlessModelAnsweredAsync(services, quota, outcome);
+            return TypedResults.Ok(await services.SaveAsync(ask, contentId, cached, cached: true));
         }
 
-        return TypedResults.Ok(await services.SaveAsync(ask, chart.ContentId, outcome, cached is not null));
+        var outcome = await services.Engine.InterpretAsync(interpretation!, cancellationToken);
+        await services.Cache.TryStoreAsync(key, outcome);
+        await RefundUnlessModelAnsweredAsync(services, quota, outcome);
+        return TypedResults.Ok(await services.SaveAsync(ask, contentId, outcome, cached: false));
     }
 
     public static async Task<Results<Ok<PagedResult<InterpretationSummary>>, ValidationProblem>> ListInterpretations(
@@ -127,7 +147,8 @@ public static class InterpretationsApi
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
         InterpretationServices services,
         InterpretationAsk ask,
-        InterpretationRequest request,
+        string? contentId,
+        InterpretationRequest? request,
         InterpretationCacheKey? key,
         InterpretationOutcome? cached,
         QuotaDecision? quota,
@@ -140,11 +161,11 @@ public static class InterpretationsApi
                 yield return Event("section", new SectionEvent(section.Key, section.Title, section.Text, Restart: false));
             }
 
-            yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, cached, cached: true));
+            yield return Event("done", await services.SaveAsync(ask, contentId, cached, cached: true));
             yield break;
         }
 
-        await foreach (var item in services.Engine.StreamAsync(request, cancellationToken))
+        await foreach (var item in services.Engine.StreamAsync(request!, cancellationToken))
         {
             switch (item)
             {
@@ -154,7 +175,7 @@ public static class InterpretationsApi
                 case InterpretationCompleted completed:
                     await services.Cache.TryStoreAsync(key, completed.Outcome);
                     await RefundUnlessModelAnsweredAsync(services, quota, completed.Outcome);
-                    yield return Event("done", await services.SaveAsync(ask, request.Chart.ContentId, completed.Outcome, cached: false));
+                    yield return Event("done", await services.SaveAsync(ask, contentId, completed.Outcome, cached: false));
                     break;
             }
         }

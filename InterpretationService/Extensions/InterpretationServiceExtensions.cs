@@ -87,6 +87,7 @@ public static class InterpretationServiceExtensions
         });
         services.AddHybridCache().AddSerializer<InterpretationOutcome, EncryptedOutcomeSerializer>();
         services.AddSingleton<InterpretationCache>();
+        services.AddSingleton<InlineChartContentIds>();
         if (!builder.Configuration.HasRedis())
         {
             return;

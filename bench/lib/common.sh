@@ -41,8 +41,10 @@ login() {
 # start_stack BUILD WORK     starts redis-server and the four services from BUILD's Release build (a checkout; logs
 #                            and data under WORK) on free 127.0.0.1 ports, Production settings, rate limits off, and
 #                            waits until each answers. Sets REDIS_PORT CHARTS_PORT IDENTITY_PORT INTERP_PORT
-#                            GATEWAY_PORT MGMT_INTERP and REDIS_PID CHARTS_PID INTERP_PID GATEWAY_PID; appends every
-#                            pid to PIDS. Extra settings: arrays STACK_ENV (every service), INTERP_ENV (InterpretationService).
+#                            GATEWAY_PORT MGMT_INTERP and REDIS_PID CHARTS_PID IDENTITY_PID INTERP_PID GATEWAY_PID; appends every
+#                            pid to PIDS. Extra settings: arrays STACK_ENV (every service), INTERP_ENV (InterpretationService);
+#                            STACK_BIN, each service's folder under BUILD/<Service>/ (default bin/Release/net10.0; "."
+#                            when BUILD holds `dotnet publish` outputs, one folder per service).
 start_stack() { # build work
   local build=$1 work=$2
   REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) IDENTITY_PORT=$(free_port) INTERP_PORT=$(free_port) GATEWAY_PORT=$(free_port)
@@ -62,7 +64,7 @@ start_stack() { # build work
     local name=$1 port=$2 mgmt=$3 folder=$4 dll=$5
     shift 5
     env "${common_env[@]}" ASPNETCORE_URLS="http://127.0.0.1:$port" ZODIACORE_MANAGEMENT_PORT="$mgmt" OTEL_SERVICE_NAME="$name" "$@" \
-      bash -c 'cd "$0" && exec dotnet "$1"' "$build/$folder/bin/Release/net10.0" "$dll" >"$work/$name.log" 2>&1 &
+      bash -c 'cd "$0" && exec dotnet "$1"' "$build/$folder/${STACK_BIN:-bin/Release/net10.0}" "$dll" >"$work/$name.log" 2>&1 &
     STARTED_PID=$!
     PIDS+=("$STARTED_PID")
   }
@@ -72,6 +74,7 @@ start_stack() { # build work
   start_service identity "$IDENTITY_PORT" "$(free_port)" IdentityService ZodiaCore.IdentityService.dll \
     Identity__SigningKeys="$(openssl genrsa 2048 2>/dev/null)" \
     services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
+  IDENTITY_PID=$STARTED_PID
   start_service interpretation "$INTERP_PORT" "$MGMT_INTERP" InterpretationService ZodiaCore.InterpretationService.dll \
     services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" "${INTERP_ENV[@]}"
   INTERP_PID=$STARTED_PID

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json;
+
+namespace ZodiaCore.InterpretationService.Tests.Api;
+
+/// <summary>
+/// A repeated inline chart whose interpretation is cached is answered without asking ChartService again; everything
+/// else still goes to ChartService (each test class has its own factory, so its own fake ChartService log).
+/// </summary>
+public sealed class InlineChartReuseTests(InterpretationApiFactory factory) : IClassFixture<InterpretationApiFactory>
+{
+    private int NatalCalls => factory.Charts.LogEntries.Count(e => e.RequestMessage.Path == "/api/charts/natal");
+
+    private int SavedChartCalls => factory.Charts.LogEntries.Count(e => e.RequestMessage.Path == "/api/charts/" + InterpretationApiFactory.AliceChartId);
+
+    [Fact]
+    public async Task A_repeated_inline_chart_whose_interpretation_is_cached_is_answered_without_asking_ChartService()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var request = new { chart = InterpretationApiFactory.InlineChart("1971-03-04"), sections = new[] { "planets" } };
+        var before = NatalCalls;
+
+        using var first = await alice.InterpretAsync(request);
+        using var second = await alice.InterpretAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(before + 1, NatalCalls);
+        var a = await first.ReadJsonAsync();
+        var b = await second.ReadJsonAsync();
+        Assert.True(b.GetProperty("cached").GetBoolean());
+        Assert.Equal(InterpretationApiFactory.InlineContentId, b.Text("contentId"));
+        Assert.Equal(a.GetProperty("sections").GetRawText(), b.GetProperty("sections").GetRawText());
+        Assert.NotEqual(a.Text("id"), b.Text("id"));
+        using var saved = await alice.GetAsync("/api/interpretations/" + b.Text("id"), ApiJson.Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_inline_chart_asks_ChartService()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var before = NatalCalls;
+
+        using var first = await alice.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart("1972-03-04") });
+        using var second = await alice.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart("1972-03-05") });
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(before + 2, NatalCalls);
+    }
+
+    [Fact]
+    public async Task A_known_inline_chart_with_options_not_yet_interpreted_is_fetched_and_interpreted()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var chart = InterpretationApiFactory.InlineChart("1973-03-04");
+        var before = NatalCalls;
+
+        using var first = await alice.InterpretAsync(new { chart, length = "short" });
+        using var second = await alice.InterpretAsync(new { chart, length = "long" });
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.False((await second.ReadJsonAsync()).GetProperty("cached").GetBoolean());
+        Assert.Equal(before + 2, NatalCalls);
+    }
+
+    [Fact]
+    public async Task An_inline_chart_ChartService_rejected_is_asked_about_again_and_rejected_again()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var request = new { chart = InterpretationApiFactory.InlineChart(InterpretationApiFactory.InvalidBirthDate) };
+        var before = NatalCalls;
+
+        using var first = await alice.InterpretAsync(request);
+        using var second = await alice.InterpretAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("chart.birth.date", await second.ErrorFieldsAsync());
+        Assert.Equal(before + 2, NatalCalls);
+    }
+
+    [Fact]
+    public async Task A_saved_chart_is_fetched_with_the_callers_token_on_every_request_even_when_its_interpretation_is_cached()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        using var bob = factory.CreateUserClient("bob");
+        var request = new { chartId = InterpretationApiFactory.AliceChartId, sections = new[] { "houses" } };
+        var before = SavedChartCalls;
+
+        using var first = await alice.InterpretAsync(request);
+        using var second = await alice.InterpretAsync(request);
+        using var other = await bob.InterpretAsync(request);
+
+        Assert.True((await second.ReadJsonAsync()).GetProperty("cached").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(before + 3, SavedChartCalls);
+    }
+
+    [Fact]
+    public async Task A_repeated_inline_chart_streams_its_cached_interpretation_without_asking_ChartService()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var request = new { chart = InterpretationApiFactory.InlineChart("1974-03-04"), sections = new[] { "aspects", "elements" } };
+        using var first = await alice.InterpretAsync(request);
+        var before = NatalCalls;
+
+        var events = await EventStream.PostAsync(alice, request);
+
+        Assert.Equal(before, NatalCalls);
+        Assert.Equal(["aspects", "elements"], EventStream.SectionOrder(events));
+        var done = JsonDocument.Parse(events[^1].Data).RootElement;
+        Assert.Equal("done", events[^1].EventType);
+        Assert.True(done.GetProperty("cached").GetBoolean());
+        Assert.Equal(InterpretationApiFactory.InlineContentId, done.Text("contentId"));
+    }
+}
