@@ -55,7 +55,8 @@ public static class InterpretationsApi
 
         // An inline chart sent before may already have a cached interpretation: then ChartService is not asked at all.
         // A saved chart is always fetched, with the caller's token, because ChartService decides who owns it.
-        var contentId = ask.Chart is { } inline && services.InlineCharts.TryGet(inline, out var knownId) ? knownId : null;
+        var inlineKey = ask.Chart is { } inline ? InlineChartContentIds.KeyOf(inline) : null;
+        var contentId = inlineKey is not null && services.InlineCharts.TryGet(inlineKey, out var knownId) ? knownId : null;
         var key = services.Cache.KeyFor(contentId, ask.Options, ask.Provider);
         var cached = await services.Cache.TryGetAsync(key, cancellationToken);
         ChartFetch? fetch = null;
@@ -69,14 +70,14 @@ public static class InterpretationsApi
                 return ChartProblem(failure);
             }
 
-            if (ask.Chart is { } sent)
-            {
-                services.InlineCharts.Remember(sent, fetch.Chart!.ContentId);
-            }
-
             if (fetch.Chart!.ContentId != contentId)
             {
                 contentId = fetch.Chart.ContentId;
+                if (inlineKey is not null)
+                {
+                    services.InlineCharts.Remember(inlineKey, contentId);
+                }
+
                 key = services.Cache.KeyFor(contentId, ask.Options, ask.Provider);
                 cached = await services.Cache.TryGetAsync(key, cancellationToken);
             }

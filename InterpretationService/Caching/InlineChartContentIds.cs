@@ -26,17 +26,25 @@ public sealed class InlineChartContentIds : IDisposable
 
     public InlineChartContentIds(IOptionsMonitor<InterpretationCacheOptions> options) => this.options = options;
 
-    public bool TryGet(JsonElement natalRequest, [NotNullWhen(true)] out string? contentId) =>
-        ids.TryGetValue(KeyOf(natalRequest), out contentId) && contentId is not null;
+    /// <summary>The entry's key for a natal request: a SHA-256 of its bytes exactly as sent, in hex.</summary>
+    public static string KeyOf(JsonElement natalRequest)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(JsonMarshal.GetRawUtf8Value(natalRequest), hash);
+        return Convert.ToHexString(hash);
+    }
 
-    public void Remember(JsonElement natalRequest, string? contentId)
+    public bool TryGet(string key, [NotNullWhen(true)] out string? contentId) =>
+        ids.TryGetValue(key, out contentId) && contentId is not null;
+
+    public void Remember(string key, string? contentId)
     {
         if (string.IsNullOrEmpty(contentId))
         {
             return;
         }
 
-        ids.Set(KeyOf(natalRequest), contentId, new MemoryCacheEntryOptions
+        ids.Set(key, contentId, new MemoryCacheEntryOptions
         {
             Size = 1,
             AbsoluteExpirationRelativeToNow = options.CurrentValue.LocalExpiration,
@@ -44,11 +52,4 @@ public sealed class InlineChartContentIds : IDisposable
     }
 
     public void Dispose() => ids.Dispose();
-
-    private static string KeyOf(JsonElement natalRequest)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(JsonMarshal.GetRawUtf8Value(natalRequest), hash);
-        return Convert.ToHexString(hash);
-    }
 }
