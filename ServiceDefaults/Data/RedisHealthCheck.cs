@@ -20,5 +20,10 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis did not answer PING");
         }
+        catch (ObjectDisposedException)
+        {
+            // A probe still in flight while the host shuts down and disposes the connection: a status, not an error log.
+            return new HealthCheckResult(context.Registration.FailureStatus, "The Redis connection is closed (shutting down)");
+        }
     }
 }
