@@ -57,11 +57,10 @@ run_variant() { # variant round
   started=$(date +%s.%N)
   start_stack "$OUTPUTS/$variant" "$WORK"
   ready=$(date +%s.%N)
-  local name
-  for name in charts identity interpretation gateway; do
-    local pid_var=${name^^}_PID
-    [ "$name" = interpretation ] && pid_var=INTERP_PID
-    kill -0 "${!pid_var}" 2>/dev/null || { echo "$variant: $name exited after start; its log ends:" >&2; tail -c 3000 "$WORK/$name.log" >&2; exit 1; }
+  local service
+  for service in "charts $CHARTS_PID" "identity $IDENTITY_PID" "interpretation $INTERP_PID" "gateway $GATEWAY_PID"; do
+    set -- $service
+    kill -0 "$2" 2>/dev/null || { echo "$variant: $1 exited after start; its log ends:" >&2; tail -c 3000 "$WORK/$1.log" >&2; exit 1; }
   done
   cpu=$(all_cpu)
   bench_account "http://127.0.0.1:$GATEWAY_PORT" "$WORK"
