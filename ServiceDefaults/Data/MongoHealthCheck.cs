@@ -26,5 +26,10 @@ internal sealed class MongoHealthCheck(IMongoDatabase database) : IHealthCheck
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "MongoDB did not answer ping");
         }
+        catch (ObjectDisposedException)
+        {
+            // A probe still in flight while the host shuts down and disposes the client: a status, not an error log.
+            return new HealthCheckResult(context.Registration.FailureStatus, "The MongoDB client is closed (shutting down)");
+        }
     }
 }
