@@ -38,8 +38,10 @@ public static class InterpretationsApi
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/", ListInterpretations).WithName("ListInterpretations").WithSummary("The caller's interpretations, newest first");
-        api.MapGet("/{id}", GetInterpretation).WithName("GetInterpretation").WithSummary("One of the caller's interpretations");
-        api.MapDelete("/{id}", DeleteInterpretation).WithName("DeleteInterpretation").WithSummary("Delete one of the caller's interpretations");
+        api.MapGet("/{id}", GetInterpretation).WithName("GetInterpretation").WithSummary("One of the caller's interpretations")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{id}", DeleteInterpretation).WithName("DeleteInterpretation").WithSummary("Delete one of the caller's interpretations")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -130,7 +132,7 @@ public static class InterpretationsApi
         return TypedResults.Ok(found.Select(InterpretationServices.ToSummary));
     }
 
-    public static async Task<Results<Ok<InterpretationResponse>, NotFound<ProblemDetails>>> GetInterpretation(
+    public static async Task<Results<Ok<InterpretationResponse>, ProblemHttpResult>> GetInterpretation(
         string id, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -138,7 +140,7 @@ public static class InterpretationsApi
         return record is null ? NotFound(id) : TypedResults.Ok(services.ToResponse(record));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteInterpretation(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteInterpretation(
         string id, [AsParameters] InterpretationServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -202,12 +204,10 @@ public static class InterpretationsApi
             ? new HttpValidationProblemDetails(errors) { Status = failure.Status, Title = failure.Title, Detail = failure.Detail }
             : new ProblemDetails { Status = failure.Status, Title = failure.Title, Detail = failure.Detail });
 
-    private static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Interpretation not found",
-        Detail = $"You have no interpretation with id '{Truncate(id)}'.",
-    });
+    // A problem result, not NotFound<ProblemDetails>: that one is written as application/json without the shared
+    // customisation (correlation id, trace id).
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        title: "Interpretation not found", detail: $"You have no interpretation with id '{Truncate(id)}'.");
 
     private static string Truncate(string id) => id.Length <= 64 ? id : id[..64] + "…";
 

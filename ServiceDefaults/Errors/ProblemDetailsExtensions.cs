@@ -34,6 +34,8 @@ public static class ProblemDetailsExtensions
                     break;
             }
         });
+        // After AddProblemDetails' own writer, so it is asked only when that one declines the request's Accept.
+        builder.Services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         // Minimal APIs then report unreadable bodies as exceptions that BadRequestExceptionHandler names.

@@ -24,6 +24,13 @@ public sealed class HistoryTests(InterpretationApiFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, foreignGet.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreignDelete.StatusCode);
+        foreach (var notFound in new[] { foreignGet, foreignDelete })
+        {
+            // RFC 9457 like every other error: the problem media type, with the correlation id to quote.
+            Assert.Equal("application/problem+json", notFound.Content.Headers.ContentType?.MediaType);
+            Assert.False(string.IsNullOrEmpty((await notFound.ReadJsonAsync()).Text("correlationId")));
+        }
+
         Assert.Equal(HttpStatusCode.OK, ownGet.StatusCode);
         Assert.Equal(id, (await ownGet.ReadJsonAsync()).Text("id"));
 

@@ -46,4 +46,24 @@ public sealed class StreamingTests(InterpretationApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("""{"chartId":"c1","sections":"overview"}""", "sections")]
+    [InlineData("""{"chartId":"c1","length":5}""", "length")]
+    [InlineData("""{"chartId":["c1"]}""", "chartId")]
+    public async Task An_unreadable_body_asked_for_as_a_stream_is_a_400_problem_naming_the_field(string body, string field)
+    {
+        using var alice = factory.CreateUserClient("alice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/interpretations")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await alice.SendAsync(request, ApiJson.Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([field], await response.ErrorFieldsAsync());
+    }
 }
