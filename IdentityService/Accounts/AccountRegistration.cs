@@ -39,9 +39,10 @@ public sealed class AccountRegistration(
             return (null, errors);
         }
 
-        if (await users.FindByEmailHashAsync(protector.CandidateEmailHashes(normalizedEmail!), cancellationToken).ConfigureAwait(false) is not null)
+        if (await users.FindByEmailHashAsync(protector.CandidateEmailHashes(normalizedEmail!), cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return (null, DuplicateEmail());
+            return (null, existing.DeletionRequestedAt is null ? DuplicateEmail()
+                : new() { ["email"] = ["The account with this e-mail address is being deleted; the address can be registered again once that has completed (within the access-token lifetime, 15 minutes by default)."] });
         }
 
         var id = Guid.NewGuid().ToString("N");

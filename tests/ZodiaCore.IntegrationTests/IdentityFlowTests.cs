@@ -79,7 +79,7 @@ public sealed class IdentityFlowTests(DistributedAppFixture fixture)
     }
 
     [Fact]
-    public async Task Deleting_the_account_ends_logins_and_leaves_no_account_behind()
+    public async Task Deleting_the_account_ends_logins_and_sessions_at_once()
     {
         using var gateway = App.CreateGatewayClient();
         var account = await IdentityClient.RegisterAndLoginAsync(gateway);
