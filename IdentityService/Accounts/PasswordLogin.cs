@@ -33,27 +33,29 @@ public sealed class PasswordLogin(
         }
 
         var now = time.GetUtcNow();
-        var verification = hasher.Verify(password, user.PasswordHash);
         if (user.IsLockedAt(now))
         {
-            metrics.Login("locked");
-            SecurityEvents.LoginFailed(logger, user.Id, origin.ClientIp, "account locked", origin.CorrelationId);
-            // Only someone who knows the password learns that the account is locked.
-            return verification == PasswordVerification.Failed
-                ? LoginResult.InvalidCredentials
-                : LoginResult.Locked(user.LockedByAdmin ? null : user.LockedUntil);
+            return Locked(user, hasher.Verify(password, user.PasswordHash), user.LockedByAdmin ? null : user.LockedUntil);
+        }
+
+        // The attempt is counted before the slow password check, so attempts made in parallel cannot all pass the lock
+        // check above while the first ones are still being verified: those beyond the limit are answered as locked.
+        var attempt = await users.IncrementFailedLoginsAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var verification = hasher.Verify(password, user.PasswordHash);
+        if (attempt > lockout.Value.MaxFailedAttempts)
+        {
+            // Normally the attempt that reached the limit has locked the account; if it has not (it succeeded, or
+            // never finished), lock it now, so the count cannot stay over the limit with no lock that expires.
+            var current = await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user;
+            var until = current.IsLockedAt(now) ? current.LockedUntil : await LockAsync(current, attempt).ConfigureAwait(false);
+            return Locked(user, verification, until);
         }
 
         if (verification == PasswordVerification.Failed)
         {
-            var failures = await users.IncrementFailedLoginsAsync(user.Id, cancellationToken).ConfigureAwait(false);
-            if (failures >= lockout.Value.MaxFailedAttempts)
+            if (attempt == lockout.Value.MaxFailedAttempts)
             {
-                var until = now + lockout.Value.Duration;
-                var current = await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user;
-                await users.ReplaceAsync(current with { LockedUntil = until, FailedLoginCount = 0 }, cancellationToken).ConfigureAwait(false);
-                metrics.Lockout();
-                SecurityEvents.AccountLocked(logger, user.Id, until, failures, origin.ClientIp, origin.CorrelationId);
+                await LockAsync(await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user, attempt).ConfigureAwait(false);
             }
 
             return Fail(user.Id, "wrong password");
@@ -71,6 +73,23 @@ public sealed class PasswordLogin(
         metrics.Login("success");
         SecurityEvents.LoginSucceeded(logger, user.Id, origin.ClientIp, origin.CorrelationId);
         return LoginResult.Success(tokens);
+
+        async Task<DateTimeOffset> LockAsync(UserAccount current, int failures)
+        {
+            var until = now + lockout.Value.Duration;
+            await users.ReplaceAsync(current with { LockedUntil = until, FailedLoginCount = 0 }, cancellationToken).ConfigureAwait(false);
+            metrics.Lockout();
+            SecurityEvents.AccountLocked(logger, current.Id, until, failures, origin.ClientIp, origin.CorrelationId);
+            return until;
+        }
+
+        LoginResult Locked(UserAccount account, PasswordVerification verification, DateTimeOffset? until)
+        {
+            metrics.Login("locked");
+            SecurityEvents.LoginFailed(logger, account.Id, origin.ClientIp, "account locked", origin.CorrelationId);
+            // Only someone who knows the password learns that the account is locked.
+            return verification == PasswordVerification.Failed ? LoginResult.InvalidCredentials : LoginResult.Locked(until);
+        }
 
         LoginResult Fail(string? userId, string reason)
         {

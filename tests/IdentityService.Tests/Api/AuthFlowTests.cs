@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ZodiaCore.IdentityService.Tests.Api;
 
@@ -99,6 +100,27 @@ public sealed class AuthFlowTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode)423, whileLocked.StatusCode);
         Assert.NotNull(whileLocked.Headers.RetryAfter);
         Assert.Equal((HttpStatusCode)423, stillLocked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterExpiry.StatusCode);
+    }
+
+    [Fact]
+    public async Task Attempts_beyond_the_limit_made_while_earlier_ones_are_still_being_checked_are_locked_out_even_with_the_right_password()
+    {
+        var (access, _) = await RegisterAndLoginAsync("dora@example.com");
+        var id = (await JsonAsync(await SendAsync(HttpMethod.Get, "/api/users/me", access))).GetProperty("id").GetString()!;
+        var users = _factory.Services.GetRequiredService<ZodiaCore.IdentityService.Storage.IUserStore>();
+        // Five attempts in parallel have been counted and are still verifying their passwords (Argon2 takes a while):
+        // none has failed yet, so the account is not locked.
+        for (var i = 0; i < 5; i++)
+        {
+            await users.IncrementFailedLoginsAsync(id, Ct);
+        }
+
+        var sixth = await _factory.LoginAsync(_client, "dora@example.com");
+        _factory.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var afterExpiry = await _factory.LoginAsync(_client, "dora@example.com");
+
+        Assert.Equal((HttpStatusCode)423, sixth.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterExpiry.StatusCode);
     }
 
