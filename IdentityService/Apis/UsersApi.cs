@@ -104,7 +104,13 @@ public static class UsersApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [policyError] });
         }
 
-        await services.Users.ReplaceAsync(user with { PasswordHash = services.Hasher.Hash(request.NewPassword!) }, cancellationToken);
+        // Only if the password is still the one just verified: two changes sent with the same current password
+        // cannot both be told they succeeded.
+        if (!await services.Users.ChangePasswordHashAsync(user.Id, user.PasswordHash, services.Hasher.Hash(request.NewPassword!), cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] });
+        }
+
         var session = services.Context.User.FindFirst(TokenValidation.SessionClaim)?.Value;
         var revoked = await services.RefreshTokens.RevokeAllForUserAsync(user.Id, session, services.Time.GetUtcNow(), cancellationToken);
         var origin = RequestOrigin.From(services.Context);

@@ -19,6 +19,13 @@ public interface IUserStore
     /// <summary>Atomically adds one failed login and returns the new count.</summary>
     Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the password hash only while it is still <paramref name="expectedHash"/>, touching no other field: of two
+    /// changes made with the same current password only one succeeds, and a lock or failed-login count written while
+    /// the new password was being hashed is kept. False when the hash had changed or the user is gone.
+    /// </summary>
+    Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken);
+
     /// <summary>Newest first; optionally only the accounts whose e-mail hash is one of <paramref name="emailHashes"/>.</summary>
     Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken);
 

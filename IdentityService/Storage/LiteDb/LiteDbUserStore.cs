@@ -62,6 +62,21 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         }
     }
 
+    public Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken)
+    {
+        lock (db.WriteLock)
+        {
+            var doc = db.Users.FindById(id);
+            if (doc is null || doc["passwordHash"].AsString != expectedHash)
+            {
+                return Task.FromResult(false);
+            }
+
+            doc["passwordHash"] = newHash;
+            return Task.FromResult(db.Users.Update(doc));
+        }
+    }
+
     public Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken)
     {
         var query = db.Users.Query();

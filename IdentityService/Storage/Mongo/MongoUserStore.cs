@@ -61,6 +61,15 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         return doc is null ? 0 : doc["failedLoginCount"].AsInt32;
     }
 
+    public async Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken)
+    {
+        var result = await db.Users.UpdateOneAsync(
+            Filter.And(Filter.Eq("_id", id), Filter.Eq("passwordHash", expectedHash)),
+            Builders<BsonDocument>.Update.Set("passwordHash", newHash),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken)
     {
         var filter = emailHashes is null ? Filter.Empty : Filter.In("emailHash", emailHashes);

@@ -198,6 +198,25 @@ public sealed class AuthFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_password_changes_sent_together_with_the_same_current_password_only_one_succeeds()
+    {
+        var (access, _) = await RegisterAndLoginAsync("judy@example.com");
+
+        var changes = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => SendAsync(HttpMethod.Post, "/api/users/me/password", access,
+            new { currentPassword = "violet tractor umbrella 42", newPassword = $"racing passphrase number {i}" })));
+
+        Assert.Single(changes, c => c.StatusCode == HttpStatusCode.NoContent);
+        foreach (var refused in changes.Where(c => c.StatusCode != HttpStatusCode.NoContent))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await JsonAsync(refused)).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        }
+
+        var winner = Array.FindIndex(changes, c => c.StatusCode == HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.LoginAsync(_client, "judy@example.com", $"racing passphrase number {winner}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Changing_the_password_ends_other_sessions_but_keeps_this_one()
     {
         var (access, current) = await RegisterAndLoginAsync("ivan@example.com");

@@ -134,6 +134,35 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_hash_changes_only_from_the_expected_one_and_nothing_else_is_touched()
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        var stored = (await Users.FindByIdAsync("u1", Ct))!;
+        // Written while the new password was being hashed: must survive the change.
+        await Users.ReplaceAsync(stored with { LockedUntil = T0.AddMinutes(15), FailedLoginCount = 3 }, Ct);
+
+        Assert.True(await Users.ChangePasswordHashAsync("u1", stored.PasswordHash, "new-hash-1", Ct));
+        Assert.False(await Users.ChangePasswordHashAsync("u1", stored.PasswordHash, "new-hash-2", Ct));
+        Assert.False(await Users.ChangePasswordHashAsync("nobody", stored.PasswordHash, "new-hash-3", Ct));
+
+        var after = (await Users.FindByIdAsync("u1", Ct))!;
+        Assert.Equal("new-hash-1", after.PasswordHash);
+        Assert.Equal(T0.AddMinutes(15), after.LockedUntil);
+        Assert.Equal(3, after.FailedLoginCount);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_password_changes_from_the_same_hash_exactly_one_succeeds()
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        var expected = (await Users.FindByIdAsync("u1", Ct))!.PasswordHash;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Users.ChangePasswordHashAsync("u1", expected, "hash-" + i, Ct), Ct)));
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
     public async Task Lists_are_paged_newest_first_with_the_total()
     {
         for (var i = 0; i < 5; i++)
