@@ -61,14 +61,20 @@ public sealed class PasswordLogin(
             return Fail(user.Id, "wrong password");
         }
 
-        var updated = user with
+        // Only the login's own fields, not the account as read before the check: an administrator's lock or a deletion
+        // that landed while the password was being verified is kept, and refuses this login.
+        var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password) : null;
+        var updated = await users.RecordLoginAsync(user.Id, now, rehashed, cancellationToken).ConfigureAwait(false);
+        if (updated is null || updated.DeletionRequestedAt is not null)
         {
-            FailedLoginCount = 0,
-            LockedUntil = null,
-            LastLogin = now,
-            PasswordHash = verification == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password) : user.PasswordHash,
-        };
-        await users.ReplaceAsync(updated, cancellationToken).ConfigureAwait(false);
+            return Fail(user.Id, "account closed during login");
+        }
+
+        if (updated.LockedByAdmin)
+        {
+            return Locked(updated, verification, null);
+        }
+
         var tokens = await sessions.IssueAsync(updated, familyId: null, cancellationToken).ConfigureAwait(false);
         metrics.Login("success");
         SecurityEvents.LoginSucceeded(logger, user.Id, origin.ClientIp, origin.CorrelationId);

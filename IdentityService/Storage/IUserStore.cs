@@ -26,6 +26,13 @@ public interface IUserStore
     /// </summary>
     Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a successful login in one atomic write: the failed-login count and a temporary lock are cleared and the
+    /// last login set (and the password hash, when it was re-hashed). An administrator's lock, or anything else set
+    /// while the password was being verified, is kept. Returns the account as it now is, or null when it is gone.
+    /// </summary>
+    Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken);
+
     /// <summary>Newest first; optionally only the accounts whose e-mail hash is one of <paramref name="emailHashes"/>.</summary>
     Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken);
 

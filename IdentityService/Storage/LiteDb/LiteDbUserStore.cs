@@ -77,6 +77,29 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         }
     }
 
+    public Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken)
+    {
+        lock (db.WriteLock)
+        {
+            var doc = db.Users.FindById(id);
+            if (doc is null)
+            {
+                return Task.FromResult<UserAccount?>(null);
+            }
+
+            doc["failedLoginCount"] = 0;
+            doc["lockedUntil"] = BsonValue.Null;
+            doc["lastLogin"] = Date(at);
+            if (rehashedPassword is not null)
+            {
+                doc["passwordHash"] = rehashedPassword;
+            }
+
+            db.Users.Update(doc);
+            return Task.FromResult<UserAccount?>(FromDocument(doc));
+        }
+    }
+
     public Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken)
     {
         var query = db.Users.Query();

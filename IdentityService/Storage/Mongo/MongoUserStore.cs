@@ -70,6 +70,19 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken)
+    {
+        var update = Builders<BsonDocument>.Update.Set("failedLoginCount", 0).Set("lockedUntil", BsonNull.Value).Set("lastLogin", Date(at));
+        if (rehashedPassword is not null)
+        {
+            update = update.Set("passwordHash", rehashedPassword);
+        }
+
+        var doc = await db.Users.FindOneAndUpdateAsync(Filter.Eq("_id", id), update,
+            new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken).ConfigureAwait(false);
+        return doc is null ? null : FromDocument(doc);
+    }
+
     public async Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken)
     {
         var filter = emailHashes is null ? Filter.Empty : Filter.In("emailHash", emailHashes);

@@ -21,67 +21,66 @@ namespace ZodiaCore.IdentityService.Tests.Accounts;
 public sealed class AccountDeletionTests : IAsyncLifetime
 {
     private static readonly TimeSpan TokenHorizon = TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30);
-    private readonly IdentityApiFactory _factory = new();
     private readonly RecordingChartService _charts = new();
-    private WebApplicationFactory<Program> _app = null!;
-    private HttpClient _client = null!;
+    private readonly CustomisedIdentityApp _host;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
+    public AccountDeletionTests()
     {
-        _charts.Clock = _factory.Time;
-        _app = _factory.WithWebHostBuilder(builder =>
+        _host = new(builder =>
         {
             builder.UseSetting("Identity:UserDataServices", "charts");
             builder.UseSetting("services:charts:http:0", "http://127.0.0.1:9");
             builder.ConfigureTestServices(services => services.AddHttpClient("charts").ConfigurePrimaryHttpMessageHandler(() => _charts));
         });
-        _client = _app.CreateClient();
-        return ValueTask.CompletedTask;
+        _charts.Clock = Factory.Time;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        // The factory disposes the app derived from it, after closing the embedded store that app opened.
-        await _factory.DisposeAsync();
-    }
+    private IdentityApiFactory Factory => _host.Factory;
+
+    private WebApplicationFactory<Program> App => _host.App;
+
+    private HttpClient Client => _host.Client;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     [Fact]
     public async Task Data_saved_with_a_token_from_before_the_deletion_is_deleted_by_a_final_pass_once_such_tokens_have_expired()
     {
         const string email = "nora@example.com";
-        Assert.Equal(HttpStatusCode.Created, (await _factory.RegisterAsync(_client, email)).StatusCode);
-        var access = (await (await _factory.LoginAsync(_client, email)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString()!;
+        Assert.Equal(HttpStatusCode.Created, (await Factory.RegisterAsync(Client, email)).StatusCode);
+        var access = (await (await Factory.LoginAsync(Client, email)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString()!;
         var userId = (await (await SendAsync(HttpMethod.Get, "/api/users/me", access)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
-        var deletedAt = _factory.Time.GetUtcNow();
+        var deletedAt = Factory.Time.GetUtcNow();
 
         Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(HttpMethod.Delete, "/api/users/me", access)).StatusCode);
 
         // The services deleted the data at once; the closed record stays, and with it the address, until the horizon.
         Assert.Contains(_charts.Deletes, d => d.UserId == userId);
-        var users = _app.Services.GetRequiredService<IUserStore>();
+        var users = App.Services.GetRequiredService<IUserStore>();
         Assert.NotNull(await users.FindByIdAsync(userId, Ct));
-        using (var early = await _factory.RegisterAsync(_client, email))
+        using (var early = await Factory.RegisterAsync(Client, email))
         {
             Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
             Assert.Contains("being deleted", await early.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
         // A maintenance pass before the horizon asks the services again but keeps the record.
-        var worker = ActivatorUtilities.CreateInstance<IdentityMaintenanceWorker>(_app.Services);
-        _factory.Time.Advance(TokenHorizon - TimeSpan.FromSeconds(5));
+        var worker = ActivatorUtilities.CreateInstance<IdentityMaintenanceWorker>(App.Services);
+        Factory.Time.Advance(TokenHorizon - TimeSpan.FromSeconds(5));
         await worker.RunOnceAsync(rotateEncryption: false, Ct);
         Assert.NotNull(await users.FindByIdAsync(userId, Ct));
 
         // Past the horizon, no token from before the deletion is valid any more: one last delete, then the record goes.
-        _factory.Time.Advance(TimeSpan.FromSeconds(10));
+        Factory.Time.Advance(TimeSpan.FromSeconds(10));
         await worker.RunOnceAsync(rotateEncryption: false, Ct);
 
         Assert.Contains(_charts.Deletes, d => d.UserId == userId && d.At >= deletedAt + TokenHorizon);
         Assert.Null(await users.FindByIdAsync(userId, Ct));
-        using var again = await _factory.RegisterAsync(_client, email);
+        using var again = await Factory.RegisterAsync(Client, email);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
     }
 
@@ -89,7 +88,7 @@ public sealed class AccountDeletionTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return await _client.SendAsync(request, Ct);
+        return await Client.SendAsync(request, Ct);
     }
 
     /// <summary>Answers every per-user delete with 204 and notes which user it was for, and when on the fake clock.</summary>

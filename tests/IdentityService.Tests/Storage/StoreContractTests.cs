@@ -152,6 +152,23 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_login_is_recorded_in_its_own_fields_and_keeps_an_administrators_lock()
+    {
+        await Users.TryCreateAsync(NewUser("u1") with { FailedLoginCount = 3, LockedUntil = T0.AddMinutes(15), LockedByAdmin = true }, Ct);
+
+        var first = await Users.RecordLoginAsync("u1", T0.AddHours(1), rehashedPassword: null, Ct);
+        var second = await Users.RecordLoginAsync("u1", T0.AddHours(2), rehashedPassword: "rehashed", Ct);
+
+        Assert.NotNull(first);
+        Assert.Equal((0, (DateTimeOffset?)null, (DateTimeOffset?)T0.AddHours(1), true, "$argon2id$..."),
+            (first.FailedLoginCount, first.LockedUntil, first.LastLogin, first.LockedByAdmin, first.PasswordHash));
+        var stored = (await Users.FindByIdAsync("u1", Ct))!;
+        Assert.Equal((T0.AddHours(2), true, "rehashed", "User u1"), (stored.LastLogin, stored.LockedByAdmin, stored.PasswordHash, stored.DisplayName));
+        Assert.Equal(stored.PasswordHash, second!.PasswordHash);
+        Assert.Null(await Users.RecordLoginAsync("nobody", T0, null, Ct));
+    }
+
+    [Fact]
     public async Task Of_concurrent_password_changes_from_the_same_hash_exactly_one_succeeds()
     {
         await Users.TryCreateAsync(NewUser("u1"), Ct);

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ZodiaCore.IdentityService.Accounts;
+using ZodiaCore.IdentityService.Storage;
+using ZodiaCore.IdentityService.Storage.LiteDb;
+using ZodiaCore.IdentityService.Tests.Api;
+
+namespace ZodiaCore.IdentityService.Tests.Accounts;
+
+/// <summary>
+/// What lands on an account while a login is verifying its password (~100 ms of Argon2) must survive that login:
+/// the store stand-in locks the account right after the login has read it, as an administrator could.
+/// </summary>
+public sealed class LoginRaceTests : IAsyncLifetime
+{
+    private readonly CustomisedIdentityApp _host = new(builder => builder.ConfigureTestServices(services =>
+    {
+        services.AddSingleton<LiteDbUserStore>();
+        services.AddSingleton<LockingDuringLoginStore>(sp => new(sp.GetRequiredService<LiteDbUserStore>()));
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<LockingDuringLoginStore>());
+    }));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task An_administrators_lock_set_while_a_login_verifies_the_password_refuses_it_and_stays()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _host.Factory.RegisterAsync(_host.Client, "olga@example.com")).StatusCode);
+        var store = _host.App.Services.GetRequiredService<LockingDuringLoginStore>();
+        store.LockOnNextLookup = true;
+
+        using var login = await _host.Factory.LoginAsync(_host.Client, "olga@example.com");
+
+        Assert.Equal((HttpStatusCode)423, login.StatusCode);
+        Assert.True((await store.FindByIdAsync(store.LockedId!, Ct))!.LockedByAdmin);
+    }
+
+    /// <summary>The embedded store, but an e-mail lookup can lock the account it returns, after reading it.</summary>
+    public sealed class LockingDuringLoginStore(IUserStore inner) : IUserStore
+    {
+        public bool LockOnNextLookup { get; set; }
+
+        public string? LockedId { get; private set; }
+
+        public async Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken)
+        {
+            var found = await inner.FindByEmailHashAsync(emailHashes, cancellationToken);
+            if (found is not null && LockOnNextLookup)
+            {
+                LockOnNextLookup = false;
+                LockedId = found.Id;
+                await inner.ReplaceAsync(found with { LockedByAdmin = true }, cancellationToken);
+            }
+
+            return found;
+        }
+
+        public Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken) => inner.TryCreateAsync(user, cancellationToken);
+
+        public Task<UserAccount?> FindByIdAsync(string id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
+
+        public Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken) => inner.ReplaceAsync(user, cancellationToken);
+
+        public Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken) => inner.IncrementFailedLoginsAsync(id, cancellationToken);
+
+        public Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken) =>
+            inner.ChangePasswordHashAsync(id, expectedHash, newHash, cancellationToken);
+
+        public Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken) =>
+            inner.RecordLoginAsync(id, at, rehashedPassword, cancellationToken);
+
+        public Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken) =>
+            inner.ListAsync(page, pageSize, emailHashes, cancellationToken);
+
+        public Task<IReadOnlyList<UserAccount>> ListPendingDeletionAsync(CancellationToken cancellationToken) => inner.ListPendingDeletionAsync(cancellationToken);
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
+    }
+}
