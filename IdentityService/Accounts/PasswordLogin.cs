@@ -47,7 +47,7 @@ public sealed class PasswordLogin(
             // Normally the attempt that reached the limit has locked the account; if it has not (it succeeded, or
             // never finished), lock it now, so the count cannot stay over the limit with no lock that expires.
             var current = await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user;
-            var until = current.IsLockedAt(now) ? current.LockedUntil : await LockAsync(current, attempt).ConfigureAwait(false);
+            var until = current.IsLockedAt(now) ? current.LockedUntil : await LockAsync(attempt).ConfigureAwait(false);
             return Locked(user, verification, until);
         }
 
@@ -55,7 +55,7 @@ public sealed class PasswordLogin(
         {
             if (attempt == lockout.Value.MaxFailedAttempts)
             {
-                await LockAsync(await users.FindByIdAsync(user.Id, cancellationToken).ConfigureAwait(false) ?? user, attempt).ConfigureAwait(false);
+                await LockAsync(attempt).ConfigureAwait(false);
             }
 
             return Fail(user.Id, "wrong password");
@@ -80,12 +80,12 @@ public sealed class PasswordLogin(
         SecurityEvents.LoginSucceeded(logger, user.Id, origin.ClientIp, origin.CorrelationId);
         return LoginResult.Success(tokens);
 
-        async Task<DateTimeOffset> LockAsync(UserAccount current, int failures)
+        async Task<DateTimeOffset> LockAsync(int failures)
         {
             var until = now + lockout.Value.Duration;
-            await users.ReplaceAsync(current with { LockedUntil = until, FailedLoginCount = 0 }, cancellationToken).ConfigureAwait(false);
+            await users.SetTemporaryLockAsync(user.Id, until, cancellationToken).ConfigureAwait(false);
             metrics.Lockout();
-            SecurityEvents.AccountLocked(logger, current.Id, until, failures, origin.ClientIp, origin.CorrelationId);
+            SecurityEvents.AccountLocked(logger, user.Id, until, failures, origin.ClientIp, origin.CorrelationId);
             return until;
         }
 

@@ -26,6 +26,9 @@ public interface IUserStore
     /// </summary>
     Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken);
 
+    /// <summary>Locks the account until <paramref name="until"/> and clears its failed-login count, touching no other field.</summary>
+    Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a successful login in one atomic write: the failed-login count and a temporary lock are cleared and the
     /// last login set (and the password hash, when it was re-hashed). An administrator's lock, or anything else set

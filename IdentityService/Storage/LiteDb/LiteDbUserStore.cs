@@ -77,6 +77,21 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         }
     }
 
+    public Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        lock (db.WriteLock)
+        {
+            if (db.Users.FindById(id) is { } doc)
+            {
+                doc["lockedUntil"] = Date(until);
+                doc["failedLoginCount"] = 0;
+                db.Users.Update(doc);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken)
     {
         lock (db.WriteLock)

@@ -70,6 +70,10 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         return result.MatchedCount == 1;
     }
 
+    public Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) =>
+        db.Users.UpdateOneAsync(Filter.Eq("_id", id),
+            Builders<BsonDocument>.Update.Set("lockedUntil", Date(until)).Set("failedLoginCount", 0), cancellationToken: cancellationToken);
+
     public async Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken)
     {
         var update = Builders<BsonDocument>.Update.Set("failedLoginCount", 0).Set("lockedUntil", BsonNull.Value).Set("lastLogin", Date(at));

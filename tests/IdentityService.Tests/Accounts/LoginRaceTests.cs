@@ -71,6 +71,9 @@ public sealed class LoginRaceTests : IAsyncLifetime
         public Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken) =>
             inner.ChangePasswordHashAsync(id, expectedHash, newHash, cancellationToken);
 
+        public Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.SetTemporaryLockAsync(id, until, cancellationToken);
+
         public Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken) =>
             inner.RecordLoginAsync(id, at, rehashedPassword, cancellationToken);
 

@@ -152,6 +152,20 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_temporary_lock_clears_the_failed_count_and_touches_nothing_else()
+    {
+        await Users.TryCreateAsync(NewUser("u1") with { FailedLoginCount = 5, LockedByAdmin = true, LastLogin = T0 }, Ct);
+
+        await Users.SetTemporaryLockAsync("u1", T0.AddMinutes(15), Ct);
+        await Users.SetTemporaryLockAsync("nobody", T0.AddMinutes(15), Ct);
+
+        var stored = (await Users.FindByIdAsync("u1", Ct))!;
+        Assert.Equal(((DateTimeOffset?)T0.AddMinutes(15), 0, true, (DateTimeOffset?)T0, "$argon2id$..."),
+            (stored.LockedUntil, stored.FailedLoginCount, stored.LockedByAdmin, stored.LastLogin, stored.PasswordHash));
+        Assert.Null(await Users.FindByIdAsync("nobody", Ct));
+    }
+
+    [Fact]
     public async Task A_login_is_recorded_in_its_own_fields_and_keeps_an_administrators_lock()
     {
         await Users.TryCreateAsync(NewUser("u1") with { FailedLoginCount = 3, LockedUntil = T0.AddMinutes(15), LockedByAdmin = true }, Ct);
