@@ -22,18 +22,30 @@ public sealed class AccountDeletion(
     ILogger<AccountDeletion> logger)
 {
     /// <summary>
-    /// True when every service has deleted the user's data (the record itself goes at the final pass, after the
-    /// access-token horizon); false when the deletion stays pending because a service did not confirm.
+    /// Closes the account if it is not closed yet, then deletes the user's data everywhere; the record itself goes at
+    /// the final pass, after the access-token horizon.
     /// </summary>
-    public async Task<bool> DeleteAsync(UserAccount user, RequestOrigin origin, CancellationToken cancellationToken)
+    public async Task<DeletionProgress> DeleteAsync(UserAccount user, RequestOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(origin);
-        var closing = user.DeletionRequestedAt is null;
-        if (closing)
+        var closing = false;
+        if (user.DeletionRequestedAt is null)
         {
-            user = user with { DeletionRequestedAt = time.GetUtcNow() };
-            await users.ReplaceAsync(user, cancellationToken).ConfigureAwait(false);
+            // Only over the version read: a profile change or lock written meanwhile must not reopen a closed account.
+            var now = time.GetUtcNow();
+            var close = await users.UpdateAsync(user, current => current.DeletionRequestedAt is null ? current with { DeletionRequestedAt = now } : null,
+                cancellationToken).ConfigureAwait(false);
+            switch (close.Outcome)
+            {
+                case UserUpdateOutcome.NotFound:
+                    return DeletionProgress.DataDeleted;
+                case UserUpdateOutcome.Conflict:
+                    return DeletionProgress.NotClosed;
+            }
+
+            closing = close.Outcome == UserUpdateOutcome.Updated;
+            user = close.Updated ?? close.Current!;
         }
 
         // Taken before the services are asked: a pass that started after the horizon has seen every write made
@@ -45,7 +57,7 @@ public sealed class AccountDeletion(
         {
             var pending = "pending, not confirmed by " + string.Join(", ", failed);
             SecurityEvents.AccountDeletion(logger, user.Id, pending, origin.CorrelationId);
-            return false;
+            return DeletionProgress.Pending;
         }
 
         if (!finalPass)
@@ -56,15 +68,28 @@ public sealed class AccountDeletion(
                 SecurityEvents.AccountDeletion(logger, user.Id, closed, origin.CorrelationId);
             }
 
-            return true;
+            return DeletionProgress.DataDeleted;
         }
 
         await users.DeleteAsync(user.Id, cancellationToken).ConfigureAwait(false);
         SecurityEvents.AccountDeletion(logger, user.Id, "completed", origin.CorrelationId);
-        return true;
+        return DeletionProgress.DataDeleted;
     }
 
     /// <summary>When the last access token issued before the closing has expired, clock skew included.</summary>
     private DateTimeOffset TokenHorizon(UserAccount user) =>
         user.DeletionRequestedAt!.Value + tokenOptions.Value.AccessTokenLifetime + TokenValidation.ClockSkew;
+}
+
+/// <summary>How far a pass of <see cref="AccountDeletion.DeleteAsync"/> got.</summary>
+public enum DeletionProgress
+{
+    /// <summary>Every service has deleted the user's data (the account record goes at the final pass).</summary>
+    DataDeleted,
+
+    /// <summary>The account is closed but a service did not confirm; the maintenance worker retries.</summary>
+    Pending,
+
+    /// <summary>Other writes to the account kept landing, so it was not closed and nothing was deleted.</summary>
+    NotClosed,
 }

@@ -31,9 +31,12 @@ public sealed partial class AdminBootstrap(
         var existing = await users.FindByEmailHashAsync(protector.CandidateEmailHashes(normalized), cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            if (!existing.Roles.Contains(Roles.Admin))
+            var update = await users.UpdateAsync(existing,
+                user => user.Roles.Contains(Roles.Admin) ? null : user with { Roles = [.. user.Roles, Roles.Admin] },
+                cancellationToken).ConfigureAwait(false);
+            if (update.Outcome is UserUpdateOutcome.Conflict or UserUpdateOutcome.NotFound)
             {
-                await users.ReplaceAsync(existing with { Roles = [.. existing.Roles, Roles.Admin] }, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException($"{SectionName}: the account {existing.Id} could not be given the admin role ({update.Outcome}).");
             }
 
             LogEnsured(logger, existing.Id);

@@ -38,5 +38,11 @@ public sealed record UserAccount
     /// <summary>Set when deletion was asked but some service still holds the user's data; the account is closed.</summary>
     public DateTimeOffset? DeletionRequestedAt { get; init; }
 
+    /// <summary>
+    /// Raised by every write (field <c>version</c>). A whole-account replace succeeds only over the version it read, so
+    /// a write made in between (a lock, a login, a deletion, a re-encryption) is never overwritten by a stale copy.
+    /// </summary>
+    public long Version { get; init; }
+
     public bool IsLockedAt(DateTimeOffset now) => LockedByAdmin || (LockedUntil is { } until && until > now);
 }

@@ -17,9 +17,12 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthenticationExtensions.AdminPolicy);
         api.MapGet("/users", ListUsers).WithName("AdminListUsers").WithSummary("List users, newest first; ?email= finds one address");
-        api.MapPatch("/users/{id}/roles", UpdateRoles).WithName("AdminUpdateRoles").WithSummary("Set a user's roles");
-        api.MapPost("/users/{id}/lock", Lock).WithName("AdminLockUser").WithSummary("Lock an account until unlocked");
-        api.MapPost("/users/{id}/unlock", Unlock).WithName("AdminUnlockUser").WithSummary("Unlock an account");
+        api.MapPatch("/users/{id}/roles", UpdateRoles).WithName("AdminUpdateRoles").WithSummary("Set a user's roles")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/users/{id}/lock", Lock).WithName("AdminLockUser").WithSummary("Lock an account until unlocked")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/users/{id}/unlock", Unlock).WithName("AdminUnlockUser").WithSummary("Unlock an account")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/maintenance/reencrypt", ReEncrypt).WithName("AdminReEncrypt")
             .WithSummary("Re-encrypt stored personal data under the current ENCRYPTION_KEY");
         return app;
@@ -53,7 +56,7 @@ public static class AdminApi
         return TypedResults.Ok(result.Select(services.ToAdminView));
     }
 
-    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, NotFound>> UpdateRoles(
+    public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateRoles(
         string id, UpdateRolesRequest request, [AsParameters] UserServices services, CancellationToken cancellationToken)
     {
         var roles = request.Roles?.Distinct(StringComparer.Ordinal).ToArray() ?? [];
@@ -74,42 +77,40 @@ public static class AdminApi
             });
         }
 
-        var user = await services.Users.FindByIdAsync(id, cancellationToken);
-        if (user is null)
+        var update = await services.Users.UpdateAsync(id, user => user with { Roles = roles }, cancellationToken);
+        if (update.Outcome != UserUpdateOutcome.Updated)
         {
-            return TypedResults.NotFound();
+            return update.Outcome == UserUpdateOutcome.Conflict ? UserServices.ChangedMeanwhile() : TypedResults.NotFound();
         }
 
-        var updated = user with { Roles = roles };
-        await services.Users.ReplaceAsync(updated, cancellationToken);
+        var updated = update.Updated!;
         var origin = RequestOrigin.From(services.Context);
-        var (oldRoles, newRoles) = (string.Join(",", user.Roles), string.Join(",", roles));
+        var (oldRoles, newRoles) = (string.Join(",", update.Current!.Roles), string.Join(",", roles));
         SecurityEvents.RolesChanged(services.Logger, id, oldRoles, newRoles, adminId, origin.ClientIp, origin.CorrelationId);
         return TypedResults.Ok(services.ToAdminView(updated));
     }
 
-    public static Task<Results<Ok<AdminUserResponse>, NotFound>> Lock(string id, [AsParameters] UserServices services, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<AdminUserResponse>, NotFound, ProblemHttpResult>> Lock(string id, [AsParameters] UserServices services, CancellationToken cancellationToken) =>
         SetLockAsync(id, locked: true, services, cancellationToken);
 
-    public static Task<Results<Ok<AdminUserResponse>, NotFound>> Unlock(string id, [AsParameters] UserServices services, CancellationToken cancellationToken) =>
+    public static Task<Results<Ok<AdminUserResponse>, NotFound, ProblemHttpResult>> Unlock(string id, [AsParameters] UserServices services, CancellationToken cancellationToken) =>
         SetLockAsync(id, locked: false, services, cancellationToken);
 
     public static async Task<Ok<RotationReport>> ReEncrypt(PersonalDataRotation rotation, CancellationToken cancellationToken) =>
         TypedResults.Ok(await rotation.RunAsync(cancellationToken));
 
-    private static async Task<Results<Ok<AdminUserResponse>, NotFound>> SetLockAsync(
+    private static async Task<Results<Ok<AdminUserResponse>, NotFound, ProblemHttpResult>> SetLockAsync(
         string id, bool locked, UserServices services, CancellationToken cancellationToken)
     {
-        var user = await services.Users.FindByIdAsync(id, cancellationToken);
-        if (user is null)
+        var update = await services.Users.UpdateAsync(id, user => locked
+            ? user with { LockedByAdmin = true }
+            : user with { LockedByAdmin = false, LockedUntil = null, FailedLoginCount = 0 }, cancellationToken);
+        if (update.Outcome != UserUpdateOutcome.Updated)
         {
-            return TypedResults.NotFound();
+            return update.Outcome == UserUpdateOutcome.Conflict ? UserServices.ChangedMeanwhile() : TypedResults.NotFound();
         }
 
-        var updated = locked
-            ? user with { LockedByAdmin = true }
-            : user with { LockedByAdmin = false, LockedUntil = null, FailedLoginCount = 0 };
-        await services.Users.ReplaceAsync(updated, cancellationToken);
+        var updated = update.Updated!;
         if (locked)
         {
             await services.RefreshTokens.RevokeAllForUserAsync(id, null, services.Time.GetUtcNow(), cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Downstream;
 using ZodiaCore.IdentityService.Passwords;
@@ -34,6 +35,11 @@ public sealed class UserServices(
         var user = id is null ? null : await Users.FindByIdAsync(id, cancellationToken);
         return user?.DeletionRequestedAt is null ? user : null;
     }
+
+    /// <summary>409 for a change that kept meeting other writes to the same account (<see cref="UserUpdates"/>).</summary>
+    public static ProblemHttpResult ChangedMeanwhile() => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "Account changed meanwhile",
+        detail: "Other changes to this account were written while this one was being made; nothing was changed. Try again.");
 
     public MeResponse ToMe(UserAccount user) => new(
         user.Id, Protector.DecryptEmail(user), user.DisplayName, user.Roles, user.CreatedAt, user.LastLogin,

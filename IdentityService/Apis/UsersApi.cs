@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Observability;
 using ZodiaCore.IdentityService.Passwords;
+using ZodiaCore.IdentityService.Storage;
 using ZodiaCore.IdentityService.Tokens;
 
 namespace ZodiaCore.IdentityService.Apis;
@@ -18,10 +19,12 @@ public static class UsersApi
         var api = app.MapGroup("/api/users/me").WithTags("Users")
             .RequireAuthorization(policy => policy.RequireRole(Roles.User, Roles.Admin));
         api.MapGet("/", GetMe).WithName("GetMe").WithSummary("The caller's account and birth data");
-        api.MapPatch("/", UpdateMe).WithName("UpdateMe").WithSummary("Change display name, birth data or birth place");
+        api.MapPatch("/", UpdateMe).WithName("UpdateMe").WithSummary("Change display name, birth data or birth place")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/password", ChangePassword).WithName("ChangePassword").WithSummary("Change password; other sessions end");
         api.MapGet("/export", Export).WithName("ExportMe").WithSummary("All data held about the caller, in every service");
-        api.MapDelete("/", DeleteMe).WithName("DeleteMe").WithSummary("Delete the account and the caller's data in every service");
+        api.MapDelete("/", DeleteMe).WithName("DeleteMe").WithSummary("Delete the account and the caller's data in every service")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -31,7 +34,7 @@ public static class UsersApi
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(services.ToMe(user));
     }
 
-    public static async Task<Results<Ok<MeResponse>, ValidationProblem, NotFound>> UpdateMe(
+    public static async Task<Results<Ok<MeResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateMe(
         UpdateProfileRequest request, [AsParameters] UserServices services, CancellationToken cancellationToken)
     {
         if (request.UnexpectedFields is { Count: > 0 } unexpected)
@@ -71,14 +74,20 @@ public static class UsersApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var updated = user with
+        var birth = request.Birth is null ? null : services.Protector.EncryptBirth(user.Id, request.Birth);
+        var location = request.Location is null ? null : services.Protector.EncryptLocation(user.Id, request.Location);
+        var update = await services.Users.UpdateAsync(user, current => current.DeletionRequestedAt is not null ? null : current with
         {
-            DisplayName = displayName ?? user.DisplayName,
-            BirthCiphertext = request.Birth is null ? user.BirthCiphertext : services.Protector.EncryptBirth(user.Id, request.Birth),
-            LocationCiphertext = request.Location is null ? user.LocationCiphertext : services.Protector.EncryptLocation(user.Id, request.Location),
+            DisplayName = displayName ?? current.DisplayName,
+            BirthCiphertext = birth ?? current.BirthCiphertext,
+            LocationCiphertext = location ?? current.LocationCiphertext,
+        }, cancellationToken);
+        return update.Outcome switch
+        {
+            UserUpdateOutcome.Updated => TypedResults.Ok(services.ToMe(update.Updated!)),
+            UserUpdateOutcome.Conflict => UserServices.ChangedMeanwhile(),
+            _ => TypedResults.NotFound(), // gone, or closed for deletion while this was being written
         };
-        await services.Users.ReplaceAsync(updated, cancellationToken);
-        return TypedResults.Ok(services.ToMe(updated));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, NotFound>> ChangePassword(
@@ -138,7 +147,7 @@ public static class UsersApi
         return TypedResults.Ok(new ExportResponse(services.Time.GetUtcNow(), services.ToMe(user), exports));
     }
 
-    public static async Task<Results<NoContent, Accepted<DeletionPendingResponse>, NotFound>> DeleteMe(
+    public static async Task<Results<NoContent, Accepted<DeletionPendingResponse>, NotFound, ProblemHttpResult>> DeleteMe(
         [AsParameters] UserServices services, CancellationToken cancellationToken)
     {
         var user = await services.FindCallerAsync(cancellationToken);
@@ -147,12 +156,12 @@ public static class UsersApi
             return TypedResults.NotFound();
         }
 
-        if (await services.Deletion.DeleteAsync(user, RequestOrigin.From(services.Context), cancellationToken))
+        return await services.Deletion.DeleteAsync(user, RequestOrigin.From(services.Context), cancellationToken) switch
         {
-            return TypedResults.NoContent();
-        }
-
-        return TypedResults.Accepted((string?)null, new DeletionPendingResponse("pending",
-            "Your account is closed. Some of your data is still being removed from other services; this completes automatically."));
+            DeletionProgress.DataDeleted => TypedResults.NoContent(),
+            DeletionProgress.NotClosed => UserServices.ChangedMeanwhile(),
+            _ => TypedResults.Accepted((string?)null, new DeletionPendingResponse("pending",
+                "Your account is closed. Some of your data is still being removed from other services; this completes automatically.")),
+        };
     }
 }

@@ -13,8 +13,14 @@ public interface IUserStore
     /// <summary>Finds the account whose e-mail hash is any of <paramref name="emailHashes"/> (several during key rotation).</summary>
     Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the stored account; false when it no longer exists or the e-mail hash collides.</summary>
+    /// <summary>
+    /// Replaces the stored account only while it is still at <see cref="UserAccount.Version"/> as read, and raises the
+    /// version. False when it changed since it was read, no longer exists, or the e-mail hash collides: read it again and
+    /// re-apply the change (<see cref="UserUpdates.UpdateAsync(IUserStore, string, Func{UserAccount, UserAccount?}, CancellationToken)"/>).
+    /// </summary>
     Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken);
+
+    // Every operation below raises the account's version too, so a replace built from an older read fails.
 
     /// <summary>Atomically adds one failed login and returns the new count.</summary>
     Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken);

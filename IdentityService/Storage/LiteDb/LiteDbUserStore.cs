@@ -35,13 +35,21 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
     public Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        try
+        lock (db.WriteLock)
         {
-            return Task.FromResult(db.Users.Update(ToDocument(user)));
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return Task.FromResult(false);
+            if (db.Users.FindById(user.Id) is not { } stored || VersionOf(stored) != user.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            try
+            {
+                return Task.FromResult(db.Users.Update(ToDocument(user with { Version = user.Version + 1 })));
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return Task.FromResult(false);
+            }
         }
     }
 
@@ -57,7 +65,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
 
             var count = doc["failedLoginCount"].AsInt32 + 1;
             doc["failedLoginCount"] = count;
-            db.Users.Update(doc);
+            Update(doc);
             return Task.FromResult(count);
         }
     }
@@ -73,7 +81,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
             }
 
             doc["passwordHash"] = newHash;
-            return Task.FromResult(db.Users.Update(doc));
+            return Task.FromResult(Update(doc));
         }
     }
 
@@ -85,7 +93,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
             {
                 doc["lockedUntil"] = Date(until);
                 doc["failedLoginCount"] = 0;
-                db.Users.Update(doc);
+                Update(doc);
             }
 
             return Task.CompletedTask;
@@ -110,7 +118,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
                 doc["passwordHash"] = rehashedPassword;
             }
 
-            db.Users.Update(doc);
+            Update(doc);
             return Task.FromResult<UserAccount?>(FromDocument(doc));
         }
     }
@@ -143,6 +151,16 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(db.Users.Delete(id));
 
+    /// <summary>Writes a document read under the write lock, raising its version. Call only under that lock.</summary>
+    private bool Update(BsonDocument doc)
+    {
+        doc["version"] = VersionOf(doc) + 1;
+        return db.Users.Update(doc);
+    }
+
+    // Accounts stored before versions existed have no field: they are at version 0.
+    private static long VersionOf(BsonDocument doc) => doc["version"].IsNull ? 0 : doc["version"].AsInt64;
+
     private static BsonDocument ToDocument(UserAccount user) => new()
     {
         ["_id"] = user.Id,
@@ -159,6 +177,7 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         ["birth"] = Bytes(user.BirthCiphertext),
         ["location"] = Bytes(user.LocationCiphertext),
         ["deletionRequestedAt"] = Date(user.DeletionRequestedAt),
+        ["version"] = user.Version,
     };
 
     private static UserAccount FromDocument(BsonDocument doc) => new()
@@ -177,5 +196,6 @@ public sealed class LiteDbUserStore(IdentityLiteDatabase db) : IUserStore
         BirthCiphertext = doc["birth"].IsNull ? null : doc["birth"].AsBinary,
         LocationCiphertext = doc["location"].IsNull ? null : doc["location"].AsBinary,
         DeletionRequestedAt = ReadDate(doc["deletionRequestedAt"]),
+        Version = VersionOf(doc),
     };
 }

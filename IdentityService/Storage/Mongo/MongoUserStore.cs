@@ -41,8 +41,10 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         ArgumentNullException.ThrowIfNull(user);
         try
         {
-            var result = await db.Users.ReplaceOneAsync(Filter.Eq("_id", user.Id), ToDocument(user), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            var result = await db.Users.ReplaceOneAsync(
+                Filter.And(Filter.Eq("_id", user.Id), AtVersion(user.Version)),
+                ToDocument(user with { Version = user.Version + 1 }),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             return result.MatchedCount == 1;
         }
         catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
@@ -55,7 +57,7 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
     {
         var doc = await db.Users.FindOneAndUpdateAsync(
             Filter.Eq("_id", id),
-            Builders<BsonDocument>.Update.Inc("failedLoginCount", 1),
+            Builders<BsonDocument>.Update.Inc("failedLoginCount", 1).Inc("version", 1L),
             new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After },
             cancellationToken).ConfigureAwait(false);
         return doc is null ? 0 : doc["failedLoginCount"].AsInt32;
@@ -65,18 +67,20 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
     {
         var result = await db.Users.UpdateOneAsync(
             Filter.And(Filter.Eq("_id", id), Filter.Eq("passwordHash", expectedHash)),
-            Builders<BsonDocument>.Update.Set("passwordHash", newHash),
+            Builders<BsonDocument>.Update.Set("passwordHash", newHash).Inc("version", 1L),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.MatchedCount == 1;
     }
 
     public Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) =>
         db.Users.UpdateOneAsync(Filter.Eq("_id", id),
-            Builders<BsonDocument>.Update.Set("lockedUntil", Date(until)).Set("failedLoginCount", 0), cancellationToken: cancellationToken);
+            Builders<BsonDocument>.Update.Set("lockedUntil", Date(until)).Set("failedLoginCount", 0).Inc("version", 1L),
+            cancellationToken: cancellationToken);
 
     public async Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken)
     {
-        var update = Builders<BsonDocument>.Update.Set("failedLoginCount", 0).Set("lockedUntil", BsonNull.Value).Set("lastLogin", Date(at));
+        var update = Builders<BsonDocument>.Update.Set("failedLoginCount", 0).Set("lockedUntil", BsonNull.Value).Set("lastLogin", Date(at))
+            .Inc("version", 1L);
         if (rehashedPassword is not null)
         {
             update = update.Set("passwordHash", rehashedPassword);
@@ -112,6 +116,10 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         return result.DeletedCount == 1;
     }
 
+    // Accounts stored before versions existed have no field: they are at version 0 ($inc starts a missing field at 0 too).
+    private static FilterDefinition<BsonDocument> AtVersion(long version) =>
+        version == 0 ? Filter.Or(Filter.Eq("version", 0L), Filter.Exists("version", false)) : Filter.Eq("version", version);
+
     private static BsonDocument ToDocument(UserAccount user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -131,6 +139,7 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
             ["birth"] = Bytes(user.BirthCiphertext),
             ["location"] = Bytes(user.LocationCiphertext),
             ["deletionRequestedAt"] = Date(user.DeletionRequestedAt),
+            ["version"] = user.Version,
         };
     }
 
@@ -150,5 +159,6 @@ public sealed class MongoUserStore(IdentityMongoDatabase db) : IUserStore
         BirthCiphertext = doc["birth"].IsBsonNull ? null : doc["birth"].AsByteArray,
         LocationCiphertext = doc["location"].IsBsonNull ? null : doc["location"].AsByteArray,
         DeletionRequestedAt = ReadDate(doc["deletionRequestedAt"]),
+        Version = doc.GetValue("version", 0L).ToInt64(),
     };
 }

@@ -5,6 +5,7 @@ using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Storage;
 using ZodiaCore.IdentityService.Storage.LiteDb;
 using ZodiaCore.IdentityService.Tests.Api;
+using ZodiaCore.IdentityService.Tests.Storage;
 
 namespace ZodiaCore.IdentityService.Tests.Accounts;
 
@@ -41,47 +42,23 @@ public sealed class LoginRaceTests : IAsyncLifetime
     }
 
     /// <summary>The embedded store, but an e-mail lookup can lock the account it returns, after reading it.</summary>
-    public sealed class LockingDuringLoginStore(IUserStore inner) : IUserStore
+    public sealed class LockingDuringLoginStore(IUserStore inner) : DelegatingUserStore(inner)
     {
         public bool LockOnNextLookup { get; set; }
 
         public string? LockedId { get; private set; }
 
-        public async Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken)
+        public override async Task<UserAccount?> FindByEmailHashAsync(IReadOnlyList<string> emailHashes, CancellationToken cancellationToken)
         {
-            var found = await inner.FindByEmailHashAsync(emailHashes, cancellationToken);
+            var found = await Inner.FindByEmailHashAsync(emailHashes, cancellationToken);
             if (found is not null && LockOnNextLookup)
             {
                 LockOnNextLookup = false;
                 LockedId = found.Id;
-                await inner.ReplaceAsync(found with { LockedByAdmin = true }, cancellationToken);
+                await Inner.ReplaceAsync(found with { LockedByAdmin = true }, cancellationToken);
             }
 
             return found;
         }
-
-        public Task<bool> TryCreateAsync(UserAccount user, CancellationToken cancellationToken) => inner.TryCreateAsync(user, cancellationToken);
-
-        public Task<UserAccount?> FindByIdAsync(string id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
-
-        public Task<bool> ReplaceAsync(UserAccount user, CancellationToken cancellationToken) => inner.ReplaceAsync(user, cancellationToken);
-
-        public Task<int> IncrementFailedLoginsAsync(string id, CancellationToken cancellationToken) => inner.IncrementFailedLoginsAsync(id, cancellationToken);
-
-        public Task<bool> ChangePasswordHashAsync(string id, string expectedHash, string newHash, CancellationToken cancellationToken) =>
-            inner.ChangePasswordHashAsync(id, expectedHash, newHash, cancellationToken);
-
-        public Task SetTemporaryLockAsync(string id, DateTimeOffset until, CancellationToken cancellationToken) =>
-            inner.SetTemporaryLockAsync(id, until, cancellationToken);
-
-        public Task<UserAccount?> RecordLoginAsync(string id, DateTimeOffset at, string? rehashedPassword, CancellationToken cancellationToken) =>
-            inner.RecordLoginAsync(id, at, rehashedPassword, cancellationToken);
-
-        public Task<PagedResult<UserAccount>> ListAsync(int page, int pageSize, IReadOnlyList<string>? emailHashes, CancellationToken cancellationToken) =>
-            inner.ListAsync(page, pageSize, emailHashes, cancellationToken);
-
-        public Task<IReadOnlyList<UserAccount>> ListPendingDeletionAsync(CancellationToken cancellationToken) => inner.ListPendingDeletionAsync(cancellationToken);
-
-        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -44,7 +46,26 @@ public sealed class IdentityApiFactory : WebApplicationFactory<Program>
     public async Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password = "violet tractor umbrella 42") =>
         await client.PostAsJsonAsync("/api/auth/login", new { email, password }, TestContext.Current.CancellationToken);
 
+    /// <summary>Logs in and returns the access token (the login must succeed).</summary>
+    public async Task<string> AccessTokenAsync(HttpClient client, string email, string password = "violet tractor umbrella 42")
+    {
+        using var login = await LoginAsync(client, email, password);
+        login.EnsureSuccessStatusCode();
+        var body = await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return body.GetProperty("accessToken").GetString()!;
+    }
+
 #pragma warning restore CA1822
+
+    /// <summary>Sends a request with a bearer token and, when given, a JSON body.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string accessToken, object? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        request.Content = body is null ? null : JsonContent.Create(body);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

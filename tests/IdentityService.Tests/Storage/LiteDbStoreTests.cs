@@ -17,6 +17,14 @@ public sealed class LiteDbStoreTests : StoreContractTests
         return ValueTask.CompletedTask;
     }
 
+    protected override Task RemoveVersionFieldAsync(string id)
+    {
+        var doc = _database!.Users.FindById(id);
+        doc.Remove("version");
+        _database.Users.Update(doc);
+        return Task.CompletedTask;
+    }
+
     public override ValueTask DisposeAsync()
     {
         _database?.Dispose();

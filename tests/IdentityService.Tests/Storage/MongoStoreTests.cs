@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using ZodiaCore.IdentityService.Storage.Mongo;
 
@@ -9,6 +10,7 @@ public sealed class MongoStoreTests : StoreContractTests
     public const string ConnectionSetting = "ZODIACORE_TEST_MONGODB";
 
     private MongoClient? _client;
+    private IdentityMongoDatabase? _database;
     private string _databaseName = "";
 
     public override async ValueTask InitializeAsync()
@@ -21,12 +23,15 @@ public sealed class MongoStoreTests : StoreContractTests
 
         _client = new MongoClient(connectionString);
         _databaseName = "zodiacore_identity_test_" + Guid.NewGuid().ToString("N")[..12];
-        var database = new IdentityMongoDatabase(_client.GetDatabase(_databaseName));
+        var database = _database = new IdentityMongoDatabase(_client.GetDatabase(_databaseName));
         await database.EnsureIndexesAsync();
         Users = new MongoUserStore(database);
         Tokens = new MongoRefreshTokenStore(database);
         Keys = new MongoSigningKeyStore(database);
     }
+
+    protected override Task RemoveVersionFieldAsync(string id) =>
+        _database!.Users.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", id), Builders<BsonDocument>.Update.Unset("version"));
 
     public override async ValueTask DisposeAsync()
     {

@@ -25,6 +25,9 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>Removes the stored account's <c>version</c> field, as in an account stored before versions existed.</summary>
+    protected abstract Task RemoveVersionFieldAsync(string id);
+
     /// <summary>Skips the test (with a reason) when the adapter's server is not available.</summary>
     protected virtual void BeforeEach()
     {
@@ -123,6 +126,72 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replace_built_from_a_stale_read_is_refused_and_changes_nothing()
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        var read = (await Users.FindByIdAsync("u1", Ct))!;
+
+        Assert.True(await Users.ReplaceAsync(read with { DisplayName = "First" }, Ct));
+        Assert.False(await Users.ReplaceAsync(read with { DisplayName = "Second", LockedByAdmin = true }, Ct));
+
+        var stored = (await Users.FindByIdAsync("u1", Ct))!;
+        Assert.Equal(("First", false, read.Version + 1), (stored.DisplayName, stored.LockedByAdmin, stored.Version));
+        Assert.True(await Users.ReplaceAsync(stored with { DisplayName = "Third" }, Ct));
+    }
+
+    public static TheoryData<string> SingleFieldWrites => ["failed login", "temporary lock", "password change", "login"];
+
+    [Theory]
+    [MemberData(nameof(SingleFieldWrites))]
+    public async Task Every_single_field_write_raises_the_version_so_a_replace_from_an_earlier_read_is_refused(string write)
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        var read = (await Users.FindByIdAsync("u1", Ct))!;
+
+        var task = write switch
+        {
+            "failed login" => Users.IncrementFailedLoginsAsync("u1", Ct),
+            "temporary lock" => Users.SetTemporaryLockAsync("u1", T0.AddMinutes(15), Ct),
+            "password change" => Users.ChangePasswordHashAsync("u1", read.PasswordHash, "new-hash", Ct),
+            _ => Users.RecordLoginAsync("u1", T0, null, Ct),
+        };
+        await task;
+
+        var after = (await Users.FindByIdAsync("u1", Ct))!;
+        Assert.Equal(read.Version + 1, after.Version);
+        Assert.False(await Users.ReplaceAsync(read with { DisplayName = "Stale" }, Ct));
+        Assert.Equal("User u1", (await Users.FindByIdAsync("u1", Ct))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task An_account_stored_before_versions_existed_reads_as_version_0_and_is_versioned_from_its_first_write()
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        await RemoveVersionFieldAsync("u1");
+        var read = (await Users.FindByIdAsync("u1", Ct))!;
+
+        Assert.Equal(0, read.Version);
+        Assert.True(await Users.ReplaceAsync(read with { DisplayName = "Renamed" }, Ct));
+        Assert.False(await Users.ReplaceAsync(read with { DisplayName = "Stale" }, Ct));
+        await RemoveVersionFieldAsync("u1");
+        Assert.Equal(1, await Users.IncrementFailedLoginsAsync("u1", Ct));
+        Assert.Equal((1L, "Renamed"), ((await Users.FindByIdAsync("u1", Ct))!.Version, (await Users.FindByIdAsync("u1", Ct))!.DisplayName));
+    }
+
+    [Fact]
+    public async Task Of_concurrent_replaces_from_the_same_read_exactly_one_succeeds()
+    {
+        await Users.TryCreateAsync(NewUser("u1"), Ct);
+        var read = (await Users.FindByIdAsync("u1", Ct))!;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12)
+            .Select(i => Task.Run(() => Users.ReplaceAsync(read with { DisplayName = "Name " + i }, Ct), Ct)));
+
+        Assert.Single(results, r => r);
+        Assert.Equal(read.Version + 1, (await Users.FindByIdAsync("u1", Ct))!.Version);
+    }
+
+    [Fact]
     public async Task Concurrent_failed_logins_are_all_counted()
     {
         await Users.TryCreateAsync(NewUser("u1"), Ct);
@@ -139,7 +208,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Users.TryCreateAsync(NewUser("u1"), Ct);
         var stored = (await Users.FindByIdAsync("u1", Ct))!;
         // Written while the new password was being hashed: must survive the change.
-        await Users.ReplaceAsync(stored with { LockedUntil = T0.AddMinutes(15), FailedLoginCount = 3 }, Ct);
+        Assert.True(await Users.ReplaceAsync(stored with { LockedUntil = T0.AddMinutes(15), FailedLoginCount = 3 }, Ct));
 
         Assert.True(await Users.ChangePasswordHashAsync("u1", stored.PasswordHash, "new-hash-1", Ct));
         Assert.False(await Users.ChangePasswordHashAsync("u1", stored.PasswordHash, "new-hash-2", Ct));
