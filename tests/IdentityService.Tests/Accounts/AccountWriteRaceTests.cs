@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Storage;
-using ZodiaCore.IdentityService.Storage.LiteDb;
 using ZodiaCore.IdentityService.Tests.Api;
 using ZodiaCore.IdentityService.Tests.Storage;
 
@@ -20,12 +18,7 @@ public sealed class AccountWriteRaceTests : IAsyncLifetime
 {
     private const string Email = "ruth@example.com";
 
-    private readonly CustomisedIdentityApp _host = new(builder => builder.ConfigureTestServices(services =>
-    {
-        services.AddSingleton<LiteDbUserStore>();
-        services.AddSingleton(sp => new InterleavingUserStore(sp.GetRequiredService<LiteDbUserStore>()));
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<InterleavingUserStore>());
-    }));
+    private readonly CustomisedIdentityApp _host = CustomisedIdentityApp.WithUserStore(inner => new InterleavingUserStore(inner));
 
     private string _access = "";
     private string _userId = "";

@@ -1,9 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Storage;
-using ZodiaCore.IdentityService.Storage.LiteDb;
 using ZodiaCore.IdentityService.Tests.Api;
 using ZodiaCore.IdentityService.Tests.Storage;
 
@@ -15,12 +13,7 @@ namespace ZodiaCore.IdentityService.Tests.Accounts;
 /// </summary>
 public sealed class LoginRaceTests : IAsyncLifetime
 {
-    private readonly CustomisedIdentityApp _host = new(builder => builder.ConfigureTestServices(services =>
-    {
-        services.AddSingleton<LiteDbUserStore>();
-        services.AddSingleton<LockingDuringLoginStore>(sp => new(sp.GetRequiredService<LiteDbUserStore>()));
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<LockingDuringLoginStore>());
-    }));
+    private readonly CustomisedIdentityApp _host = CustomisedIdentityApp.WithUserStore(inner => new LockingDuringLoginStore(inner));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
