@@ -23,7 +23,11 @@ public static class MongoExtensions
     {
         var url = MongoUrl.Create(builder.Configuration.GetConnectionString(ConnectionName));
         var settings = MongoClientSettings.FromUrl(url);
-        settings.ServerSelectionTimeout = TimeSpan.FromSeconds(10);
+        if (url.ServerSelectionTimeout == MongoDefaults.ServerSelectionTimeout)
+        {
+            // The driver's 30 s would hold each request that long in an outage; serverSelectionTimeoutMS in the URL wins.
+            settings.ServerSelectionTimeout = TimeSpan.FromSeconds(10);
+        }
         settings.ApplicationName = builder.Environment.ApplicationName;
         builder.Services.AddSingleton<IMongoClient>(_ => new MongoClient(settings));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(url.DatabaseName ?? defaultDatabase));

@@ -37,6 +37,7 @@ public static class ProblemDetailsExtensions
         // After AddProblemDetails' own writer, so it is asked only when that one declines the request's Accept.
         builder.Services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         // Minimal APIs then report unreadable bodies as exceptions that BadRequestExceptionHandler names.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
