@@ -44,7 +44,9 @@ login() {
 #                            GATEWAY_PORT MGMT_INTERP and REDIS_PID CHARTS_PID IDENTITY_PID INTERP_PID GATEWAY_PID; appends every
 #                            pid to PIDS. Extra settings: arrays STACK_ENV (every service), INTERP_ENV (InterpretationService);
 #                            STACK_BIN, each service's folder under BUILD/<Service>/ (default bin/Release/net10.0; "."
-#                            when BUILD holds `dotnet publish` outputs, one folder per service).
+#                            when BUILD holds `dotnet publish` outputs, one folder per service). GATEWAY2_ENV (an
+#                            array of settings): also a second gateway in front of the same services with those
+#                            settings on top, at GATEWAY2_PORT (pid GATEWAY2_PID).
 start_stack() { # build work
   local build=$1 work=$2
   REDIS_PORT=$(free_port) CHARTS_PORT=$(free_port) IDENTITY_PORT=$(free_port) INTERP_PORT=$(free_port) GATEWAY_PORT=$(free_port)
@@ -82,6 +84,15 @@ start_stack() { # build work
     RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
     services__identity__http__0="http://127.0.0.1:$IDENTITY_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT"
   GATEWAY_PID=$STARTED_PID
-  local port
-  for port in "$CHARTS_PORT" "$IDENTITY_PORT" "$INTERP_PORT" "$GATEWAY_PORT"; do wait_for "http://127.0.0.1:$port/alive"; done
+  local port ports=("$CHARTS_PORT" "$IDENTITY_PORT" "$INTERP_PORT" "$GATEWAY_PORT")
+  if [ -n "${GATEWAY2_ENV+set}" ] && [ "${#GATEWAY2_ENV[@]}" -gt 0 ]; then
+    GATEWAY2_PORT=$(free_port)
+    start_service gateway2 "$GATEWAY2_PORT" "$(free_port)" Gateway ZodiaCore.Gateway.dll \
+      RateLimiting__Enabled=false services__charts__http__0="http://127.0.0.1:$CHARTS_PORT" \
+      services__identity__http__0="http://127.0.0.1:$IDENTITY_PORT" services__interpretation__http__0="http://127.0.0.1:$INTERP_PORT" \
+      "${GATEWAY2_ENV[@]}"
+    GATEWAY2_PID=$STARTED_PID
+    ports+=("$GATEWAY2_PORT")
+  fi
+  for port in "${ports[@]}"; do wait_for "http://127.0.0.1:$port/alive"; done
 }
