@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,9 @@ internal sealed partial class DependencyUnavailableExceptionHandler(IProblemDeta
     {
         for (var depth = 0; exception is not null && depth < 4; depth++, exception = exception.InnerException)
         {
-            if (exception is TimeoutException // MongoDB's server selection, StackExchange.Redis's RedisTimeoutException
+            // MongoDB's server selection and StackExchange.Redis's RedisTimeoutException are TimeoutExceptions; a regular
+            // expression's time limit is one too, but says nothing about a store.
+            if (exception is TimeoutException and not RegexMatchTimeoutException
                 or MongoConnectionException
                 or MongoNotPrimaryException
                 or MongoNodeIsRecoveringException

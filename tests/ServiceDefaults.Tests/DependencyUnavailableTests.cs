@@ -36,6 +36,7 @@ public sealed class DependencyUnavailableTests
         { "a duplicate key", new MongoClientException("duplicate") },
         { "a Redis command error", new RedisServerException(RedisErrorKind.WrongType, CommandFlags.None, "WRONGTYPE") },
         { "a null", new NullReferenceException() },
+        { "a regular expression's time limit", new System.Text.RegularExpressions.RegexMatchTimeoutException("input", "^a+$", TimeSpan.FromSeconds(1)) },
     };
 
     [Theory]
