@@ -54,7 +54,7 @@ if [[ " $* " == *" RateLimiting__Enabled=true "* ]]; then
 fi
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores; rounds=$ROUNDS duration=${DUR}s warm-up=${WARM}s connections=64" \
-  "bodies=${DISTINCT:+distinct}${DISTINCT:-one repeated}; variant: $*"
+  "bodies=$([ -n "${DISTINCT:-}" ] && echo distinct || echo "one repeated"); variant: $*"
 post "$GATEWAY_PORT" "$WARM" >/dev/null
 post "$GATEWAY2_PORT" "$WARM" >/dev/null
 tick_hz=$(getconf CLK_TCK)
