@@ -3,8 +3,6 @@ using ZodiaCore.Gateway.Docs;
 using ZodiaCore.Gateway.Proxy;
 using ZodiaCore.ServiceDefaults;
 
-GatewaySockets.PreferInlineCompletions();
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
