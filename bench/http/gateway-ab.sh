@@ -16,15 +16,10 @@ WARM=${3:-12}
 shift $(( $# < 3 ? $# : 3 ))
 (( $# > 0 )) || { echo "usage: $0 ROUNDS SECONDS WARM_SECONDS NAME=value..." >&2; exit 2; }
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/bench/lib/common.sh"
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-source "$ROOT/bench/lib/common.sh"
+trap stop_stack EXIT
 
 STACK_ENV=()
 INTERP_ENV=()

@@ -11,15 +11,10 @@ ROUNDS=${1:-5}
 DUR=${2:-8}
 WARM=${3:-12}
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/bench/lib/common.sh"
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-source "$ROOT/bench/lib/common.sh"
+trap stop_stack EXIT
 
 # The whole stack as the other benchmarks start it (identity and interpretation stay idle), plus the bare proxy.
 STACK_ENV=()
