@@ -2,6 +2,7 @@ using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Observability;
 using ZodiaCore.IdentityService.Storage;
 using ZodiaCore.IdentityService.Tokens;
+using ZodiaCore.ServiceDefaults.Errors;
 
 namespace ZodiaCore.IdentityService.Maintenance;
 
@@ -28,6 +29,12 @@ public sealed partial class IdentityMaintenanceWorker(
             try
             {
                 rotationDone = await RunOnceAsync(rotateEncryption: !rotationDone, stoppingToken).ConfigureAwait(false) || rotationDone;
+            }
+            catch (Exception ex) when (StoreOutage.Find(ex) is { } outage)
+            {
+                // An outage is reported by the health checks and the services' 503s already; a stack trace every minute
+                // of it would bury the errors that need a developer.
+                LogStoreUnavailable(logger, outage.GetType().Name, StoreOutage.Describe(outage));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -72,6 +79,10 @@ public sealed partial class IdentityMaintenanceWorker(
 
         return false;
     }
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning,
+        Message = "Identity maintenance pass skipped: a data store is unreachable ({ExceptionType}: {Reason}); it will be retried")]
+    private static partial void LogStoreUnavailable(ILogger logger, string exceptionType, string reason);
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Identity maintenance pass failed; it will be retried")]
     private static partial void LogFailed(ILogger logger, Exception exception);

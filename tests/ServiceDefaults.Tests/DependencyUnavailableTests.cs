@@ -27,7 +27,7 @@ public sealed class DependencyUnavailableTests
     [MemberData(nameof(Outages))]
     public void An_unreachable_store_is_an_outage(string because, Exception exception)
     {
-        Assert.True(DependencyUnavailableExceptionHandler.Unavailability(exception) is not null, because);
+        Assert.True(StoreOutage.Find(exception) is not null, because);
     }
 
     public static TheoryData<string, Exception> Faults => new()
@@ -43,6 +43,6 @@ public sealed class DependencyUnavailableTests
     [MemberData(nameof(Faults))]
     public void Anything_else_stays_a_fault(string because, Exception exception)
     {
-        Assert.True(DependencyUnavailableExceptionHandler.Unavailability(exception) is null, because);
+        Assert.True(StoreOutage.Find(exception) is null, because);
     }
 }
