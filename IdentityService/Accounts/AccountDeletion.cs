@@ -9,13 +9,15 @@ namespace ZodiaCore.IdentityService.Accounts;
 /// <summary>
 /// Deletes an account and everything other services hold about it. The account is closed at once (no login,
 /// sessions revoked) and every service deletes the user's data; the maintenance worker retries a service that did not
-/// confirm. Access tokens issued before the closing stay valid until they expire, and the services accept them, so
-/// the closed record is kept until the last of them has expired and the services are asked once more then: whatever
-/// was saved with such a token in between is removed too, and no service is left holding orphaned data.
+/// confirm. Access tokens issued before the closing are revoked (<see cref="AccessTokenRevocation"/>), but where
+/// that cannot reach a service (Redis down) they stay valid there until they expire, so the closed record is kept until
+/// the last of them has expired and the services are asked once more then: whatever was saved with such a token in
+/// between is removed too, and no service is left holding orphaned data.
 /// </summary>
 public sealed class AccountDeletion(
     IUserStore users,
     IRefreshTokenStore refreshTokens,
+    AccessTokenRevocation accessTokens,
     UserDataServices services,
     IOptions<IdentityTokenOptions> tokenOptions,
     TimeProvider time,
@@ -46,6 +48,10 @@ public sealed class AccountDeletion(
 
             closing = close.Outcome == UserUpdateOutcome.Updated;
             user = close.Updated ?? close.Current!;
+            if (closing)
+            {
+                await accessTokens.RevokeUserAsync(user.Id).ConfigureAwait(false);
+            }
         }
 
         // Taken before the services are asked: a pass that started after the horizon has seen every write made

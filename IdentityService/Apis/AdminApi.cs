@@ -84,6 +84,12 @@ public static class AdminApi
         }
 
         var updated = update.Updated!;
+        if (update.Current!.Roles.Except(roles, StringComparer.Ordinal).Any())
+        {
+            // Tokens carry the roles they were issued with: one that still says "admin" must not outlive the change.
+            await services.TokenRevocation.RevokeUserAsync(id);
+        }
+
         var origin = RequestOrigin.From(services.Context);
         var (oldRoles, newRoles) = (string.Join(",", update.Current!.Roles), string.Join(",", roles));
         SecurityEvents.RolesChanged(services.Logger, id, oldRoles, newRoles, adminId, origin.ClientIp, origin.CorrelationId);
@@ -114,6 +120,7 @@ public static class AdminApi
         if (locked)
         {
             await services.RefreshTokens.RevokeAllForUserAsync(id, null, services.Time.GetUtcNow(), cancellationToken);
+            await services.TokenRevocation.RevokeUserAsync(id);
         }
 
         var origin = RequestOrigin.From(services.Context);

@@ -3,6 +3,7 @@ using ZodiaCore.IdentityService.Accounts;
 using ZodiaCore.IdentityService.Downstream;
 using ZodiaCore.IdentityService.Passwords;
 using ZodiaCore.IdentityService.Storage;
+using ZodiaCore.IdentityService.Tokens;
 
 namespace ZodiaCore.IdentityService.Apis;
 
@@ -14,6 +15,7 @@ public sealed class UserServices(
     PersonalDataProtector protector,
     PasswordHasher hasher,
     AccountDeletion deletion,
+    AccessTokenRevocation tokenRevocation,
     UserDataServices userData,
     TimeProvider time,
     ILogger<UserServices> logger)
@@ -24,6 +26,7 @@ public sealed class UserServices(
     public PersonalDataProtector Protector { get; } = protector;
     public PasswordHasher Hasher { get; } = hasher;
     public AccountDeletion Deletion { get; } = deletion;
+    public AccessTokenRevocation TokenRevocation { get; } = tokenRevocation;
     public UserDataServices UserData { get; } = userData;
     public TimeProvider Time { get; } = time;
     public ILogger<UserServices> Logger { get; } = logger;

@@ -122,6 +122,7 @@ public static class UsersApi
 
         var session = services.Context.User.FindFirst(TokenValidation.SessionClaim)?.Value;
         var revoked = await services.RefreshTokens.RevokeAllForUserAsync(user.Id, session, services.Time.GetUtcNow(), cancellationToken);
+        await services.TokenRevocation.RevokeUserAsync(user.Id, keepSession: session);
         var origin = RequestOrigin.From(services.Context);
         SecurityEvents.PasswordChanged(services.Logger, user.Id, revoked, origin.ClientIp, origin.CorrelationId);
         return TypedResults.NoContent();

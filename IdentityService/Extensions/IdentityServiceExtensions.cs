@@ -42,6 +42,11 @@ public static class IdentityServiceExtensions
         services.AddFieldEncryption(configuration);
 
         AddStorage(builder);
+        if (configuration.HasRedis())
+        {
+            // Only to share token revocations with the other services (AccessTokenRevocation); nothing is cached here.
+            builder.AddRedisConnection();
+        }
 
         services.AddSingleton<IdentityMetrics>();
         services.AddSingleton<PasswordHasher>();
@@ -51,6 +56,7 @@ public static class IdentityServiceExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ClientCredentials>();
         services.AddSingleton<SessionTokens>();
+        services.AddSingleton<AccessTokenRevocation>();
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<AccountRegistration>();
         services.AddSingleton<AccountDeletion>();

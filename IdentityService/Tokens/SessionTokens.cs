@@ -10,6 +10,7 @@ public sealed class SessionTokens(
     IRefreshTokenStore refreshTokens,
     IUserStore users,
     TokenIssuer issuer,
+    AccessTokenRevocation accessTokens,
     IOptions<IdentityTokenOptions> options,
     TimeProvider time,
     ILogger<SessionTokens> logger)
@@ -51,6 +52,8 @@ public sealed class SessionTokens(
             || !await refreshTokens.TryConsumeAsync(record.TokenHash, now, cancellationToken).ConfigureAwait(false))
         {
             await refreshTokens.RevokeFamilyAsync(record.FamilyId, now, cancellationToken).ConfigureAwait(false);
+            // Whoever holds the stolen token may also hold an access token of the family: it ends too.
+            await accessTokens.RevokeSessionAsync(record.FamilyId).ConfigureAwait(false);
             SecurityEvents.RefreshTokenReuse(logger, record.UserId, record.FamilyId, origin.ClientIp, origin.CorrelationId);
             return null;
         }
@@ -65,13 +68,16 @@ public sealed class SessionTokens(
         return await IssueAsync(user, record.FamilyId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Ends the session the token belongs to. Unknown tokens are ignored (logout is idempotent).</summary>
+    /// <summary>
+    /// Ends the session the token belongs to, its access tokens included. Unknown tokens are ignored (logout is idempotent).
+    /// </summary>
     public async Task RevokeAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var record = await refreshTokens.FindAsync(RefreshTokenValue.Hash(refreshToken), cancellationToken).ConfigureAwait(false);
         if (record is not null)
         {
             await refreshTokens.RevokeFamilyAsync(record.FamilyId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await accessTokens.RevokeSessionAsync(record.FamilyId).ConfigureAwait(false);
         }
     }
 }

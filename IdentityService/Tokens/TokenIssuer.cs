@@ -3,11 +3,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ZodiaCore.IdentityService.Accounts;
+using ZodiaCore.ServiceDefaults.Authentication;
 
 namespace ZodiaCore.IdentityService.Tokens;
 
 /// <summary>Mints RS256 access tokens for users and service tokens for clients.</summary>
-public sealed class TokenIssuer(SigningKeyRing keys, IOptions<IdentityTokenOptions> options, TimeProvider time)
+public sealed class TokenIssuer(SigningKeyRing keys, TokenRevocations revocations, IOptions<IdentityTokenOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly IdentityTokenOptions _options = options.Value;
@@ -22,7 +23,15 @@ public sealed class TokenIssuer(SigningKeyRing keys, IOptions<IdentityTokenOptio
             new(TokenValidation.SessionClaim, sessionId),
         };
         claims.AddRange(user.Roles.Select(role => new Claim(TokenValidation.RoleClaim, role)));
-        return await IssueAsync(claims, _options.Audience, _options.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
+
+        // A revocation covers tokens issued up to the end of its second (token times are whole seconds). A token issued
+        // after it within that second (a login right after a password change, a refresh right after a role change)
+        // is dated the next second, or it would be born revoked.
+        var now = time.GetUtcNow();
+        var issuedAt = revocations.LatestCutoff(user.Id, sessionId) is { } cutoff && now.ToUnixTimeSeconds() <= cutoff
+            ? DateTimeOffset.FromUnixTimeSeconds(cutoff + 1)
+            : now;
+        return await IssueAsync(claims, _options.Audience, _options.AccessTokenLifetime, cancellationToken, issuedAt).ConfigureAwait(false);
     }
 
     /// <summary>A client-credentials token: audience zodiacore-internal, role service, client_id.</summary>
@@ -37,7 +46,8 @@ public sealed class TokenIssuer(SigningKeyRing keys, IOptions<IdentityTokenOptio
         return await IssueAsync(claims, _options.InternalAudience, _options.ServiceTokenLifetime, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IssuedToken> IssueAsync(List<Claim> claims, string audience, TimeSpan lifetime, CancellationToken cancellationToken)
+    private async Task<IssuedToken> IssueAsync(List<Claim> claims, string audience, TimeSpan lifetime, CancellationToken cancellationToken,
+        DateTimeOffset? issuedAt = null)
     {
         var key = await keys.GetSigningKeyAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -47,7 +57,7 @@ public sealed class TokenIssuer(SigningKeyRing keys, IOptions<IdentityTokenOptio
             Issuer = _options.Issuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
-            IssuedAt = now.UtcDateTime,
+            IssuedAt = (issuedAt ?? now).UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
             SigningCredentials = key.Credentials,

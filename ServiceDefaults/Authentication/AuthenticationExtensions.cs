@@ -15,7 +15,8 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Validates bearer tokens (RS256, pinned issuer and audience, 30 s skew) with keys from the registered
     /// <see cref="IIssuerSigningKeySource"/> (the JWKS at Identity:JwksUrl unless the service registered its own),
-    /// and adds the "admin" and "service" policies. Missing settings stop the service at start.
+    /// and adds the "admin" and "service" policies. Missing settings stop the service at start. Tokens revoked by
+    /// IdentityService before they expire (<see cref="TokenRevocations"/>, shared through Redis) are refused.
     /// </summary>
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -39,6 +40,8 @@ public static class AuthenticationExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<ValidatedTokenCache>();
+        services.TryAddSingleton<TokenRevocations>();
+        services.AddHostedService<TokenRevocationFeed>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IIssuerSigningKeySource, TimeProvider, ValidatedTokenCache>((options, source, time, tokenCache) =>
             {

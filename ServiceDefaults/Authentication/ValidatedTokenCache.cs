@@ -9,7 +9,8 @@ namespace ZodiaCore.ServiceDefaults.Authentication;
 /// Remembers tokens that already passed full validation, for at most a minute and never past their expiry, so
 /// a client's burst of requests costs one RSA verification instead of one each (the gateway and the service
 /// both validate). The cache is keyed by the exact token text, bounded in size, and hands out a fresh copy of
-/// the identity each time so no request can change what another one sees.
+/// the identity each time so no request can change what another one sees. A token revoked since (see
+/// <see cref="TokenRevocations"/>) is refused whether it was remembered or not.
 /// </summary>
 internal sealed class ValidatedTokenCache : TokenHandler, IDisposable
 {
@@ -18,13 +19,24 @@ internal sealed class ValidatedTokenCache : TokenHandler, IDisposable
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
     private readonly TimeProvider time;
 
-    public ValidatedTokenCache(TimeProvider time) => this.time = time;
+    private readonly TokenRevocations revocations;
+
+    public ValidatedTokenCache(TimeProvider time, TokenRevocations revocations)
+    {
+        this.time = time;
+        this.revocations = revocations;
+    }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var now = time.GetUtcNow();
         if (cache.TryGetValue(token, out Entry? entry) && entry is not null && entry.Expires > now)
         {
+            if (revocations.IsRevoked(entry.Token))
+            {
+                return Revoked();
+            }
+
             return new TokenValidationResult
             {
                 IsValid = true,
@@ -36,8 +48,9 @@ internal sealed class ValidatedTokenCache : TokenHandler, IDisposable
         }
 
         var result = await inner.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.SecurityToken is { } validated)
+        if (result.IsValid && result.SecurityToken is JsonWebToken validated)
         {
+            // Remembered even when revoked: the next request with it is refused without another RSA verification.
             var expires = new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc));
             var until = expires < now + MaximumAge ? expires : now + MaximumAge;
             if (until > now)
@@ -45,14 +58,25 @@ internal sealed class ValidatedTokenCache : TokenHandler, IDisposable
                 cache.Set(token, new Entry(result.ClaimsIdentity.Clone(), validated, result.Issuer, result.TokenType, until),
                     new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
             }
+
+            if (revocations.IsRevoked(validated))
+            {
+                return Revoked();
+            }
         }
 
         return result;
     }
 
+    private static TokenValidationResult Revoked() => new()
+    {
+        IsValid = false,
+        Exception = new SecurityTokenValidationException("The token was revoked: its account or session changed after it was issued."),
+    };
+
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
 
     public void Dispose() => cache.Dispose();
 
-    private sealed record Entry(ClaimsIdentity Identity, SecurityToken Token, string Issuer, string TokenType, DateTimeOffset Expires);
+    private sealed record Entry(ClaimsIdentity Identity, JsonWebToken Token, string Issuer, string TokenType, DateTimeOffset Expires);
 }

@@ -12,12 +12,14 @@ public sealed class ValidatedTokenCacheTests : IDisposable
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private readonly RSA rsa = RSA.Create(2048);
     private readonly FakeTimeProvider time = new(Now);
+    private readonly TokenRevocations revocations;
     private readonly ValidatedTokenCache cache;
     private readonly RsaSecurityKey key;
 
     public ValidatedTokenCacheTests()
     {
-        cache = new ValidatedTokenCache(time);
+        revocations = new TokenRevocations(time);
+        cache = new ValidatedTokenCache(time, revocations);
         key = new RsaSecurityKey(rsa) { KeyId = "k1" };
     }
 
@@ -80,18 +82,40 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.False(second.ClaimsIdentity.HasClaim("role", "admin"));
     }
 
+    [Fact]
+    public async Task A_remembered_token_is_refused_once_its_subject_is_revoked_and_one_issued_later_is_accepted()
+    {
+        var token = Token(Now.AddMinutes(15));
+        Assert.True((await cache.ValidateTokenAsync(token, Parameters(key))).IsValid);
+
+        revocations.Apply(TokenRevocation.ForSubject("u-1", Now, TimeSpan.FromMinutes(15)));
+
+        var refused = await cache.ValidateTokenAsync(token, Parameters(key));
+        Assert.False(refused.IsValid);
+        Assert.Contains("revoked", refused.Exception.Message, StringComparison.Ordinal);
+        Assert.True((await cache.ValidateTokenAsync(Token(Now.AddMinutes(15), issuedAt: Now.AddSeconds(1)), Parameters(key))).IsValid);
+    }
+
+    [Fact]
+    public async Task A_token_never_seen_before_is_refused_when_its_session_is_revoked()
+    {
+        revocations.Apply(TokenRevocation.ForSession("s-1", Now, TimeSpan.FromMinutes(15)));
+
+        Assert.False((await cache.ValidateTokenAsync(Token(Now.AddMinutes(15)), Parameters(key))).IsValid);
+    }
+
     public void Dispose()
     {
         cache.Dispose();
         rsa.Dispose();
     }
 
-    private string Token(DateTimeOffset expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    private string Token(DateTimeOffset expires, DateTimeOffset? issuedAt = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = "issuer",
         Audience = "zodiacore-api",
-        Claims = new Dictionary<string, object> { ["sub"] = "u-1", ["role"] = "user" },
-        IssuedAt = Now.UtcDateTime.AddSeconds(-1),
+        Claims = new Dictionary<string, object> { ["sub"] = "u-1", ["sid"] = "s-1", ["role"] = "user" },
+        IssuedAt = (issuedAt ?? Now.AddSeconds(-1)).UtcDateTime,
         NotBefore = Now.UtcDateTime.AddSeconds(-1),
         Expires = expires.UtcDateTime,
         SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),

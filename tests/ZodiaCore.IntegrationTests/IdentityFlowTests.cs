@@ -36,6 +36,36 @@ public sealed class IdentityFlowTests(DistributedAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_logged_out_sessions_access_token_is_refused_by_the_other_services_within_moments()
+    {
+        using var gateway = App.CreateGatewayClient();
+        var account = await IdentityClient.RegisterAndLoginAsync(gateway);
+        var other = await IdentityClient.LoginAsync(gateway, account.Email, account.Password);
+        using (var before = await IdentityClient.SendAsync(gateway, HttpMethod.Get, "/api/charts", account.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using (var logout = await gateway.PostAsJsonAsync("/api/auth/logout", new { refreshToken = account.RefreshToken }, TestContext.Current.CancellationToken))
+        {
+            Assert.True(logout.IsSuccessStatusCode, $"logout answered {logout.StatusCode}");
+        }
+
+        // IdentityService shares the revocation through Redis; the gateway and ChartService apply it when it arrives.
+        var refused = HttpStatusCode.OK;
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); refused != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            using var after = await IdentityClient.SendAsync(gateway, HttpMethod.Get, "/api/charts", account.AccessToken);
+            refused = after.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused);
+        using var otherSession = await IdentityClient.SendAsync(gateway, HttpMethod.Get, "/api/charts", other.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, otherSession.StatusCode);
+    }
+
+    [Fact]
     public async Task Reusing_a_rotated_refresh_token_revokes_the_whole_token_family()
     {
         using var gateway = App.CreateGatewayClient();

@@ -28,7 +28,7 @@ internal sealed class TokenTestKit : IDisposable
             .Build();
         Ring = new SigningKeyRing(Store, Encryptor, new ConfiguredSigningKeys(configuration),
             Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<SigningKeyRing>.Instance);
-        Issuer = new TokenIssuer(Ring, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        Issuer = new TokenIssuer(Ring, new ServiceDefaults.Authentication.TokenRevocations(Time), Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
     public IdentityTokenOptions Options { get; }

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace ZodiaCore.ServiceDefaults.Authentication;
+
+/// <summary>
+/// The revocations this instance knows (from IdentityService in the same process, or from Redis through
+/// <see cref="TokenRevocationFeed"/>), checked on every authenticated request by dictionary look-ups alone.
+/// For a subject or a session only the latest revocation counts: it covers every earlier one.
+/// </summary>
+public sealed class TokenRevocations(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, TokenRevocation> bySubject = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenRevocation> bySession = new(StringComparer.Ordinal);
+    private long nextPruneAt;
+
+    // Set before the first entry goes in and never cleared: until then a check costs one read. (The dictionaries'
+    // IsEmpty takes all their locks when they are empty, which every request would contend on.)
+    private volatile bool anyApplied;
+
+    public int Count => bySubject.Count + bySession.Count;
+
+    public void Apply(TokenRevocation revocation)
+    {
+        ArgumentNullException.ThrowIfNull(revocation);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        if (revocation.ForgetAt <= now)
+        {
+            return;
+        }
+
+        anyApplied = true;
+        var entries = revocation.Subject is not null ? bySubject : bySession;
+        var key = revocation.Subject ?? revocation.Session!;
+        entries.AddOrUpdate(key, revocation, (_, known) => revocation.Cutoff >= known.Cutoff ? revocation : known);
+        PruneIfDue(now);
+    }
+
+    /// <summary>True when <paramref name="token"/> was issued no later than a revocation that covers it.</summary>
+    public bool IsRevoked(JsonWebToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!anyApplied)
+        {
+            return false;
+        }
+
+        token.TryGetPayloadValue<string>("sid", out var session);
+        var issuedAt = new DateTimeOffset(DateTime.SpecifyKind(token.IssuedAt, DateTimeKind.Utc)).ToUnixTimeSeconds();
+        return LatestCutoff(token.Subject, session) is { } cutoff && issuedAt <= cutoff;
+    }
+
+    /// <summary>
+    /// The second up to which tokens of <paramref name="subject"/> in <paramref name="session"/> are revoked; null when
+    /// none are. Cutoffs are whole seconds, as token times are: a token for them issued in that second is dated the next.
+    /// </summary>
+    public long? LatestCutoff(string? subject, string? session)
+    {
+        long? cutoff = null;
+        if (subject is { Length: > 0 }
+            && bySubject.TryGetValue(subject, out var forSubject)
+            && (forSubject.KeepSession is null || forSubject.KeepSession != session))
+        {
+            cutoff = forSubject.Cutoff;
+        }
+
+        if (session is { Length: > 0 } && bySession.TryGetValue(session, out var forSession) && forSession.Cutoff > (cutoff ?? long.MinValue))
+        {
+            cutoff = forSession.Cutoff;
+        }
+
+        return cutoff;
+    }
+
+    /// <summary>Drops what no longer covers an unexpired token, at most once a minute.</summary>
+    private void PruneIfDue(long now)
+    {
+        var due = Interlocked.Read(ref nextPruneAt);
+        if (now < due || Interlocked.CompareExchange(ref nextPruneAt, now + 60, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entries in new[] { bySubject, bySession })
+        {
+            foreach (var (key, revocation) in entries)
+            {
+                if (revocation.ForgetAt <= now)
+                {
+                    entries.TryRemove(new KeyValuePair<string, TokenRevocation>(key, revocation));
+                }
+            }
+        }
+    }
+}
