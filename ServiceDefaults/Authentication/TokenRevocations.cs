@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ZodiaCore.ServiceDefaults.Authentication;
@@ -6,17 +7,35 @@ namespace ZodiaCore.ServiceDefaults.Authentication;
 /// <summary>
 /// The revocations this instance knows (from IdentityService in the same process, or from Redis through
 /// <see cref="TokenRevocationFeed"/>), checked on every authenticated request by dictionary look-ups alone.
-/// For a subject or a session only the latest revocation counts: it covers every earlier one.
+/// For a subject or a session only the latest revocation counts: it covers every earlier one. Metrics (meter
+/// <c>ZodiaCore.Authentication</c>): tokens refused as revoked, and how many revocations this instance knows, which
+/// should read about the same on every instance (one far below the others is not receiving them).
 /// </summary>
-public sealed class TokenRevocations(TimeProvider time)
+public sealed class TokenRevocations
 {
+    public const string MeterName = "ZodiaCore.Authentication";
+
     private readonly ConcurrentDictionary<string, TokenRevocation> bySubject = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TokenRevocation> bySession = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
+    private readonly Counter<long>? refused;
     private long nextPruneAt;
 
     // Set before the first entry goes in and never cleared: until then a check costs one read. (The dictionaries'
     // IsEmpty takes all their locks when they are empty, which every request would contend on.)
     private volatile bool anyApplied;
+
+    public TokenRevocations(TimeProvider time, IMeterFactory? meterFactory = null)
+    {
+        this.time = time;
+        if (meterFactory?.Create(MeterName) is { } meter)
+        {
+            refused = meter.CreateCounter<long>("zodiacore.auth.revoked_tokens_refused", "{token}",
+                "Bearer tokens refused because IdentityService revoked them before they expired");
+            meter.CreateObservableGauge("zodiacore.auth.token_revocations", () => Count, "{revocation}",
+                "Token revocations this instance knows and applies");
+        }
+    }
 
     public int Count => bySubject.Count + bySession.Count;
 
@@ -47,7 +66,13 @@ public sealed class TokenRevocations(TimeProvider time)
 
         token.TryGetPayloadValue<string>("sid", out var session);
         var issuedAt = new DateTimeOffset(DateTime.SpecifyKind(token.IssuedAt, DateTimeKind.Utc)).ToUnixTimeSeconds();
-        return LatestCutoff(token.Subject, session) is { } cutoff && issuedAt <= cutoff;
+        if (LatestCutoff(token.Subject, session) is not { } cutoff || issuedAt > cutoff)
+        {
+            return false;
+        }
+
+        refused?.Add(1);
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -82,6 +85,25 @@ public sealed class TokenRevocationsTests
         revocations.Apply(TokenRevocation.ForSession("s-9", time.GetUtcNow(), Lifetime));
 
         Assert.Equal(1, revocations.Count);
+    }
+
+    [Fact]
+    public void Refused_tokens_and_known_revocations_are_measured()
+    {
+        using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        var measured = new TokenRevocations(time, meters);
+        using var refusedTokens = new MetricCollector<long>(meters, TokenRevocations.MeterName, "zodiacore.auth.revoked_tokens_refused");
+        using var known = new MetricCollector<int>(meters, TokenRevocations.MeterName, "zodiacore.auth.token_revocations");
+
+        measured.Apply(TokenRevocation.ForSubject("u-1", Now, Lifetime));
+        measured.Apply(TokenRevocation.ForSession("s-7", Now, Lifetime));
+        Assert.True(measured.IsRevoked(Token("u-1", "s-1", Now.AddMinutes(-1))));
+        Assert.False(measured.IsRevoked(Token("u-2", "s-1", Now.AddMinutes(-1))));
+        known.RecordObservableInstruments();
+
+        Assert.Equal(1, refusedTokens.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(2, known.LastMeasurement?.Value);
     }
 
     [Theory]

@@ -58,9 +58,29 @@ public sealed class ChartsThroughGatewayTests(DistributedAppFixture fixture)
         using var deleted = await IdentityClient.SendAsync(gateway, HttpMethod.Delete, "/api/users/me", account.AccessToken);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
-        // The access token still verifies for its few remaining minutes; the chart must be gone regardless.
-        using var chart = await IdentityClient.SendAsync(gateway, HttpMethod.Get, $"/api/charts/{id}", account.AccessToken);
-        await FoundationTests.AssertProblemAsync(chart, HttpStatusCode.NotFound);
+        // The user's token is revoked with the account, so look where IdentityService looks: ChartService's export of
+        // the user, with a service token. It must hold nothing, whether or not the token reached ChartService in time.
+        var userId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(account.AccessToken).Subject;
+        using var charts = App.CreateServiceClient("charts");
+        using var held = await IdentityClient.SendAsync(charts, HttpMethod.Get, $"/internal/users/{userId}/export", await ServiceTokenAsync());
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        using var json = await IdentityClient.ReadAsync(held);
+        Assert.Equal(0, json.RootElement.GetProperty("charts").GetArrayLength());
+    }
+
+    private async Task<string> ServiceTokenAsync()
+    {
+        using var identity = App.CreateServiceClient("identity");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = fixture.TestClient.Id,
+            ["client_secret"] = fixture.TestClient.Secret,
+        });
+        using var response = await identity.PostAsync(new Uri("/connect/token", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = await IdentityClient.ReadAsync(response);
+        return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static async Task<string> SaveChartAsync(HttpClient gateway, TestAccount account)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace ZodiaCore.IntegrationTests;
 
 /// <summary>The shared ZodiaCore for every test that only reads from it.</summary>
@@ -7,10 +9,20 @@ public sealed class DistributedAppFixture : IAsyncLifetime
 
     public ZodiaCoreApp App => app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>
+    /// A service client IdentityService knows in this run only (its secret made up at start), so a test can look at
+    /// what a service holds through its /internal endpoints, as IdentityService does.
+    /// </summary>
+    public (string Id, string Secret) TestClient { get; } = ("zodiacore-tests", Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+
     public async ValueTask InitializeAsync()
     {
         // Suites share this app: their logins must not spend each other's rate limits.
-        app = await ZodiaCoreApp.StartAsync(b => ZodiaCoreApp.ConfigureGateways(b, "RateLimiting__Auth__PermitLimit", "100000"));
+        app = await ZodiaCoreApp.StartAsync(b =>
+        {
+            ZodiaCoreApp.ConfigureGateways(b, "RateLimiting__Auth__PermitLimit", "100000");
+            ZodiaCoreApp.ConfigureProject(b, "identity", $"Identity__Clients__{TestClient.Id}__Secret", TestClient.Secret);
+        });
         await app.WaitHealthyAsync(ZodiaCoreApp.Services);
     }
 
