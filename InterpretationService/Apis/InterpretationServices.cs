@@ -33,12 +33,25 @@ public sealed class InterpretationServices(
     /// <summary>The caller's user id (<c>sub</c>); the endpoints require an authenticated user, so it is present.</summary>
     public string CallerId => Context.User.FindFirstValue("sub") ?? throw new InvalidOperationException("The token has no subject.");
 
-    /// <summary>Stores the outcome as a new interpretation of the caller and returns it as the response.</summary>
+    /// <summary>
+    /// Stores the outcome as a new interpretation of the caller and returns it as the response; an outcome from the cache
+    /// that the caller was already given for the same ask (<see cref="AskKey"/>) returns that interpretation instead, so
+    /// asking again, or a client retrying, does not fill the history with copies.
+    /// </summary>
     public async Task<InterpretationResponse> SaveAsync(
-        InterpretationAsk ask, string? contentId, InterpretationOutcome outcome, bool cached)
+        InterpretationAsk ask, string? contentId, InterpretationCacheKey? key, InterpretationOutcome outcome, bool cached)
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(outcome);
+        var askKey = AskKey.Of(CallerId, ask.ChartId, key, outcome);
+        if (cached && askKey is not null
+            && await Store.FindByAskKeyAsync(CallerId, askKey, CancellationToken.None).ConfigureAwait(false) is { } earlier)
+        {
+            // Nothing was spent on this request: its usage is none, as for any answer from the cache.
+            return ToResponse(earlier with { InputTokens = null, OutputTokens = null }, Protector.Decrypt(earlier), cached: true)
+                with { Failures = outcome.Failures };
+        }
+
         var now = Time.GetUtcNow();
         var createdAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var id = Guid.CreateVersion7(createdAt).ToString("N");
@@ -48,6 +61,7 @@ public sealed class InterpretationServices(
             UserId = CallerId,
             ChartId = ask.ChartId,
             ContentId = contentId,
+            AskKey = askKey,
             Provider = outcome.Provider,
             Model = outcome.Model,
             Fallback = outcome.Fallback,

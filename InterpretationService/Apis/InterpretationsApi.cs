@@ -33,7 +33,9 @@ public static class InterpretationsApi
         api.MapPost("/", CreateInterpretation)
             .WithName("CreateInterpretation")
             .WithSummary("Interpret a saved or inline natal chart")
-            .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream.")
+            .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream. "
+                + "Asking again for an interpretation the caller already has answers from the cache with that same interpretation "
+                + "(same id, cached: true) rather than storing a copy.")
             .WithMetadata(new BodySizeLimit(MaxBodyBytes))
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -109,13 +111,13 @@ public static class InterpretationsApi
 
         if (cached is not null)
         {
-            return TypedResults.Ok(await services.SaveAsync(ask, contentId, cached, cached: true));
+            return TypedResults.Ok(await services.SaveAsync(ask, contentId, key, cached, cached: true));
         }
 
         var outcome = await services.Engine.InterpretAsync(interpretation!, cancellationToken);
         await services.Cache.TryStoreAsync(key, outcome);
         await RefundUnlessModelAnsweredAsync(services, quota, outcome);
-        return TypedResults.Ok(await services.SaveAsync(ask, contentId, outcome, cached: false));
+        return TypedResults.Ok(await services.SaveAsync(ask, contentId, key, outcome, cached: false));
     }
 
     public static async Task<Results<Ok<PagedResult<InterpretationSummary>>, ValidationProblem>> ListInterpretations(
@@ -159,12 +161,14 @@ public static class InterpretationsApi
     {
         if (cached is not null)
         {
-            foreach (var section in cached.Sections)
+            // Resolved first: when the caller already has this interpretation, its sections are the ones streamed.
+            var response = await services.SaveAsync(ask, contentId, key, cached, cached: true);
+            foreach (var section in response.Sections)
             {
                 yield return Event("section", new SectionEvent(section.Key, section.Title, section.Text, Restart: false));
             }
 
-            yield return Event("done", await services.SaveAsync(ask, contentId, cached, cached: true));
+            yield return Event("done", response);
             yield break;
         }
 
@@ -178,7 +182,7 @@ public static class InterpretationsApi
                 case InterpretationCompleted completed:
                     await services.Cache.TryStoreAsync(key, completed.Outcome);
                     await RefundUnlessModelAnsweredAsync(services, quota, completed.Outcome);
-                    yield return Event("done", await services.SaveAsync(ask, contentId, completed.Outcome, cached: false));
+                    yield return Event("done", await services.SaveAsync(ask, contentId, key, completed.Outcome, cached: false));
                     break;
             }
         }

@@ -9,6 +9,9 @@ public interface IInterpretationStore
     /// <summary>The interpretation when it exists and belongs to <paramref name="userId"/>; null otherwise.</summary>
     Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken);
 
+    /// <summary>The owner's newest interpretation stored with <paramref name="askKey"/>; null when there is none.</summary>
+    Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken);
+
     /// <summary>The owner's interpretations, newest first.</summary>
     Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken);
 

@@ -14,6 +14,12 @@ public sealed record InterpretationRecord
 
     public string? ContentId { get; init; }
 
+    /// <summary>
+    /// What was asked and what answered (<see cref="AskKey"/>): the same ask answered from the cache finds this record
+    /// instead of storing a copy. Null on records stored before it existed, and when the ask had no cache key.
+    /// </summary>
+    public string? AskKey { get; init; }
+
     public required string Provider { get; init; }
 
     public required string Model { get; init; }

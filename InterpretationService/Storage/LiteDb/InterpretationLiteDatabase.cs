@@ -16,6 +16,7 @@ public sealed class InterpretationLiteDatabase : IDisposable
         Interpretations = Database.GetCollection(StoredNames.Name);
         Interpretations.EnsureIndex("userId", "$.userId");
         Interpretations.EnsureIndex("createdAt", "$.createdAt");
+        Interpretations.EnsureIndex("askKey", "$.askKey");
         Inserts = new LiteDbGroupCommit(Interpretations);
     }
 

@@ -13,6 +13,17 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
     public Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken) =>
         Task.FromResult(db.Interpretations.FindById(id) is { } doc && doc["userId"].AsString == userId ? FromDocument(doc) : null);
 
+    public Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken)
+    {
+        // The key includes the owner, so it alone selects; the owner is checked again all the same.
+        var found = db.Interpretations.Query()
+            .Where(Query.And(Query.EQ("askKey", askKey), Query.EQ("userId", userId)))
+            .OrderByDescending(LiteDbOrder.NewestFirst)
+            .Limit(1)
+            .FirstOrDefault();
+        return Task.FromResult(found is null ? null : FromDocument(found));
+    }
+
     public Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var mine = Query.EQ("userId", userId);
@@ -77,6 +88,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
             ["userId"] = record.UserId,
             ["chartId"] = record.ChartId is null ? BsonValue.Null : new BsonValue(record.ChartId),
             ["contentId"] = record.ContentId is null ? BsonValue.Null : new BsonValue(record.ContentId),
+            ["askKey"] = record.AskKey is null ? BsonValue.Null : new BsonValue(record.AskKey),
             ["provider"] = record.Provider,
             ["model"] = record.Model,
             ["fallback"] = record.Fallback,
@@ -98,6 +110,7 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
         UserId = doc["userId"].AsString,
         ChartId = doc["chartId"].IsNull ? null : doc["chartId"].AsString,
         ContentId = doc["contentId"].IsNull ? null : doc["contentId"].AsString,
+        AskKey = doc["askKey"].IsNull ? null : doc["askKey"].AsString,
         Provider = doc["provider"].AsString,
         Model = doc["model"].AsString,
         Fallback = doc["fallback"].AsBoolean,

@@ -32,6 +32,8 @@ public sealed class InterpretationMongoDatabase
             // Serves "mine, newest first" and the per-user delete and export.
             new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Descending("createdAt"), new CreateIndexOptions { Name = "userId_createdAt" }),
             new CreateIndexModel<BsonDocument>(keys.Descending("createdAt"), new CreateIndexOptions { Name = "createdAt" }),
+            // Finds the record a repeated ask answered from the cache returns (records stored before have no askKey).
+            new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Ascending("askKey"), new CreateIndexOptions { Name = "userId_askKey" }),
         ]).ConfigureAwait(false);
     }
 }

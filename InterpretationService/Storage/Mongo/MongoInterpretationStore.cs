@@ -23,6 +23,14 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
         return doc is null ? null : FromDocument(doc);
     }
 
+    public async Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken)
+    {
+        await db.EnsureIndexesAsync().ConfigureAwait(false);
+        var doc = await db.Interpretations.Find(Filter.And(Filter.Eq("userId", userId), Filter.Eq("askKey", askKey)))
+            .Sort(NewestFirst).Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return doc is null ? null : FromDocument(doc);
+    }
+
     public async Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var mine = Filter.Eq("userId", userId);
@@ -88,6 +96,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
             ["userId"] = record.UserId,
             ["chartId"] = Nullable(record.ChartId),
             ["contentId"] = Nullable(record.ContentId),
+            ["askKey"] = Nullable(record.AskKey),
             ["provider"] = record.Provider,
             ["model"] = record.Model,
             ["fallback"] = record.Fallback,
@@ -109,6 +118,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
         UserId = doc["userId"].AsString,
         ChartId = doc["chartId"].IsBsonNull ? null : doc["chartId"].AsString,
         ContentId = doc["contentId"].IsBsonNull ? null : doc["contentId"].AsString,
+        AskKey = doc.TryGetValue("askKey", out var askKey) && !askKey.IsBsonNull ? askKey.AsString : null,
         Provider = doc["provider"].AsString,
         Model = doc["model"].AsString,
         Fallback = doc["fallback"].AsBoolean,

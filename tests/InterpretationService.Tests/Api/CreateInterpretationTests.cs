@@ -121,25 +121,50 @@ public sealed class CreateInterpretationTests(InterpretationApiFactory factory) 
     }
 
     [Fact]
-    public async Task A_second_identical_request_is_answered_from_the_cache_and_saved_again_for_the_caller()
+    public async Task A_second_identical_request_is_answered_from_the_cache_with_the_interpretation_the_caller_already_has()
     {
         using var alice = factory.CreateUserClient("alice");
         using var hits = new CacheRequestsListener(factory.Services);
         var request = new { chartId = InterpretationApiFactory.AliceChartId, sections = new[] { "aspects" }, language = "en-GB" };
 
         using var first = await alice.InterpretAsync(request);
+        var before = await HistoryTotalAsync(alice);
         using var second = await alice.InterpretAsync(request);
 
         var a = await first.ReadJsonAsync();
         var b = await second.ReadJsonAsync();
         Assert.False(a.GetProperty("cached").GetBoolean());
         Assert.True(b.GetProperty("cached").GetBoolean());
-        Assert.NotEqual(a.Text("id"), b.Text("id"));
+        Assert.Equal(a.Text("id"), b.Text("id"));
         Assert.Equal(a.GetProperty("sections").GetRawText(), b.GetProperty("sections").GetRawText());
         Assert.Equal(["miss", "hit"], hits.Results);
+        Assert.Equal(before, await HistoryTotalAsync(alice));
+    }
 
-        using var saved = await alice.GetAsync("/api/interpretations/" + b.Text("id"), ApiJson.Ct);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    [Fact]
+    public async Task Another_user_asking_for_the_same_interpretation_gets_the_cached_text_as_an_interpretation_of_their_own()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        using var bob = factory.CreateUserClient("bob");
+        var request = new { chart = InterpretationApiFactory.InlineChart(), sections = new[] { "elements" }, length = "long" };
+
+        using var first = await alice.InterpretAsync(request);
+        var bobBefore = await HistoryTotalAsync(bob);
+        using var second = await bob.InterpretAsync(request);
+
+        var a = await first.ReadJsonAsync();
+        var b = await second.ReadJsonAsync();
+        Assert.True(b.GetProperty("cached").GetBoolean());
+        Assert.NotEqual(a.Text("id"), b.Text("id"));
+        Assert.Equal(bobBefore + 1, await HistoryTotalAsync(bob));
+        using var bobsCopy = await bob.GetAsync("/api/interpretations/" + b.Text("id"), ApiJson.Ct);
+        Assert.Equal(HttpStatusCode.OK, bobsCopy.StatusCode);
+    }
+
+    private static async Task<int> HistoryTotalAsync(HttpClient client)
+    {
+        using var list = await client.GetAsync("/api/interpretations", ApiJson.Ct);
+        return (await list.ReadJsonAsync()).GetProperty("total").GetInt32();
     }
 
     [Fact]

@@ -28,6 +28,23 @@ public sealed class StreamingTests(InterpretationApiFactory factory) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_repeated_ask_streams_the_interpretation_the_caller_already_has_from_the_cache()
+    {
+        using var alice = factory.CreateUserClient("alice");
+        var request = new { chartId = InterpretationApiFactory.AliceChartId, sections = new[] { "houses", "overview" }, length = "short" };
+
+        var first = await EventStream.PostAsync(alice, request);
+        var again = await EventStream.PostAsync(alice, request);
+
+        var firstDone = JsonDocument.Parse(first[^1].Data).RootElement;
+        var againDone = JsonDocument.Parse(again[^1].Data).RootElement;
+        Assert.True(againDone.GetProperty("cached").GetBoolean());
+        Assert.Equal(firstDone.Text("id"), againDone.Text("id"));
+        Assert.Equal(["houses", "overview"], EventStream.SectionOrder(again));
+        Assert.Equal(EventStream.TextOf(first, "houses"), EventStream.TextOf(again, "houses"));
+    }
+
     private static List<(string Key, string Title, string Text)> Sections(JsonElement interpretation) =>
         interpretation.GetProperty("sections").EnumerateArray().Select(s => (s.Text("key"), s.Text("title"), s.Text("text"))).ToList();
 

@@ -32,12 +32,13 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     {
     }
 
-    private static InterpretationRecord Record(string id, string userId, DateTimeOffset? createdAt = null) => new()
+    private static InterpretationRecord Record(string id, string userId, DateTimeOffset? createdAt = null, string? askKey = null) => new()
     {
         Id = id,
         UserId = userId,
         ChartId = "chart-" + id,
         ContentId = "content-" + id,
+        AskKey = askKey ?? "ask-" + id,
         Provider = "openai",
         Model = "gpt-test",
         Fallback = true,
@@ -51,6 +52,29 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
         CreatedAt = createdAt ?? T0,
         SectionsCiphertext = [1, 2, 3, 250],
     };
+
+    [Fact]
+    public async Task The_owners_newest_interpretation_with_an_ask_key_is_found_and_no_one_elses()
+    {
+        await Store.InsertAsync(Record("k1", "u1", T0, askKey: "same"), Ct);
+        await Store.InsertAsync(Record("k2", "u1", T0.AddSeconds(1), askKey: "same"), Ct);
+        await Store.InsertAsync(Record("k3", "u1", T0.AddSeconds(2), askKey: "other"), Ct);
+        await Store.InsertAsync(Record("k4", "u2", T0.AddSeconds(3), askKey: "same"), Ct);
+
+        Assert.Equal("k2", (await Store.FindByAskKeyAsync("u1", "same", Ct))?.Id);
+        Assert.Equal("k4", (await Store.FindByAskKeyAsync("u2", "same", Ct))?.Id);
+        Assert.Null(await Store.FindByAskKeyAsync("u3", "same", Ct));
+        Assert.Null(await Store.FindByAskKeyAsync("u1", "never-asked", Ct));
+    }
+
+    [Fact]
+    public async Task An_interpretation_stored_without_an_ask_key_reads_back_without_one_and_is_never_found_by_one()
+    {
+        await Store.InsertAsync(Record("n1", "u1") with { AskKey = null }, Ct);
+
+        Assert.Null((await Store.FindAsync("n1", "u1", Ct))?.AskKey);
+        Assert.Null(await Store.FindByAskKeyAsync("u1", "ask-n1", Ct));
+    }
 
     [Fact]
     public async Task An_inserted_interpretation_is_found_by_its_owner_with_every_field_intact()
