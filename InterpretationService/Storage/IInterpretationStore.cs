@@ -9,7 +9,10 @@ public interface IInterpretationStore
     /// <summary>The interpretation when it exists and belongs to <paramref name="userId"/>; null otherwise.</summary>
     Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken);
 
-    /// <summary>The owner's newest interpretation stored with <paramref name="askKey"/>; null when there is none.</summary>
+    /// <summary>
+    /// One of the owner's interpretations stored with <paramref name="askKey"/> (they are interchangeable); null when there
+    /// is none.
+    /// </summary>
     Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken);
 
     /// <summary>The owner's interpretations, newest first.</summary>

@@ -15,13 +15,12 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
 
     public Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken)
     {
-        // The key includes the owner, so it alone selects; the owner is checked again all the same.
-        var found = db.Interpretations.Query()
-            .Where(Query.And(Query.EQ("askKey", askKey), Query.EQ("userId", userId)))
-            .OrderByDescending(LiteDbOrder.NewestFirst)
-            .Limit(1)
-            .FirstOrDefault();
-        return Task.FromResult(found is null ? null : FromDocument(found));
+        // The first index entry only: records with one key are interchangeable (several exist only when identical asks
+        // raced past the cache together), and reading just one keeps a repeated ask near the cost of a find by id. A
+        // query with ORDER BY measured ~1.5 ms here, in LiteDB's sort, even over a handful of documents. The key
+        // includes the owner, so it selects only the owner's records; the owner is checked again all the same.
+        var found = db.Interpretations.FindOne(Query.EQ("askKey", askKey));
+        return Task.FromResult(found is not null && found["userId"].AsString == userId ? FromDocument(found) : null);
     }
 
     public Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
     {
         await db.EnsureIndexesAsync().ConfigureAwait(false);
         var doc = await db.Interpretations.Find(Filter.And(Filter.Eq("userId", userId), Filter.Eq("askKey", askKey)))
-            .Sort(NewestFirst).Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return doc is null ? null : FromDocument(doc);
     }
 
