@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 using ZodiaCore.ServiceDefaults.Hosting;
@@ -34,15 +35,36 @@ public static class SerilogExtensions
             .Enrich.WithProperty("Service", identity.Name)
             .Enrich.WithProperty("Version", identity.Version)
             .Enrich.With(new RequestContextEnricher(services.GetRequiredService<IHttpContextAccessor>()))
-            .WriteTo.Console(new CompactJsonFormatter())
-            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "combined.log"),
-                fileSizeLimitBytes: settings.MaxFileBytes, rollOnFileSizeLimit: true,
-                retainedFileCountLimit: settings.MaxFiles, shared: true)
-            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "error.log"),
-                restrictedToMinimumLevel: LogEventLevel.Error,
-                fileSizeLimitBytes: settings.MaxFileBytes, rollOnFileSizeLimit: true,
-                retainedFileCountLimit: settings.MaxFiles, shared: true),
+            .WriteToSinks(settings, sinks =>
+            {
+                sinks.Console(new CompactJsonFormatter());
+                sinks.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "combined.log"),
+                    fileSizeLimitBytes: settings.MaxFileBytes, rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: settings.MaxFiles, shared: true);
+                sinks.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "error.log"),
+                    restrictedToMinimumLevel: LogEventLevel.Error,
+                    fileSizeLimitBytes: settings.MaxFileBytes, rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: settings.MaxFiles, shared: true);
+            }),
             writeToProviders: true);
         return builder;
+    }
+
+    /// <summary>
+    /// The console and file sinks, behind one background writer unless LOG_ASYNC is false. A request then never waits
+    /// for a console that its reader (a container runtime, a log shipper) drains slowly, nor for the shared files'
+    /// lock and flush. Nothing is dropped: when 10,000 events wait, a writer blocks as it would without the buffer
+    /// (security events are logged here too). Events still buffered when the process is killed are lost; stopping it
+    /// writes them out. LOG_ASYNC=false writes each event before the call returns, for chasing a crash.
+    /// </summary>
+    private static LoggerConfiguration WriteToSinks(this LoggerConfiguration logger, LogSettings settings, Action<LoggerSinkConfiguration> sinks)
+    {
+        if (settings.Async)
+        {
+            return logger.WriteTo.Async(sinks, bufferSize: 10_000, blockWhenFull: true);
+        }
+
+        sinks(logger.WriteTo);
+        return logger;
     }
 }

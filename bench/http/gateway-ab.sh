@@ -6,7 +6,8 @@
 #
 #   bench/http/gateway-ab.sh [ROUNDS=5] [SECONDS=8] [WARM_SECONDS=12] NAME=value...
 #
-# e.g. DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0, or RateLimiting__Enabled=true (rate-limit-cost.sh). When the
+# e.g. DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0, or RateLimiting__Enabled=true (rate-limit-cost.sh). EXTRA_ENV="NAME=value ..."
+# applies to every process of the stack, both gateways included (e.g. EXTRA_ENV=LOG_LEVEL=info with LOG_ASYNC=false). When the
 # settings turn the rate limits on, the script first checks that the second gateway really counts in Redis.
 # Needs: make build (Release), apt wrk redis-server swe-standard-data openssl, python3. 127.0.0.1 only, bounded in time.
 set -euo pipefail
@@ -21,7 +22,7 @@ WORK=$(mktemp -d)
 PIDS=()
 trap stop_stack EXIT
 
-STACK_ENV=()
+read -r -a STACK_ENV <<< "${EXTRA_ENV:-}"
 INTERP_ENV=()
 GATEWAY2_ENV=("$@")
 start_stack "$ROOT" "$WORK"
