@@ -5,8 +5,8 @@ namespace ZodiaCore.IntegrationTests;
 /// <summary>
 /// A little of every kind of traffic the dashboards show, sent through the gateway of <see cref="MonitoredAppFixture"/>:
 /// charts computed, drawn and saved; interpretations from the fake provider, the built-in interpreter (and its cache) and
-/// a fallback; registrations, logins, failed logins, a lockout, a login rate limit, a quota refusal; 401, 403, 404 and a
-/// gateway timeout (504). Each simulated client has its own address, so only the one meant to hit the login limit does.
+/// a fallback; registrations, logins, failed logins, a lockout, a login rate limit, a quota refusal, a revoked token
+/// refused; 401, 403, 404 and a gateway timeout (504). Each simulated client has its own address, so only the one meant to hit the login limit does.
 /// </summary>
 /// <remarks>
 /// Run it in two rounds with a scrape between them: a counter's first sample only creates its series, and rate() shows
@@ -96,6 +96,25 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
 
     private async Task AuthenticationAsync()
     {
+        // A logged-out session's access token, tried until the revocation has reached the gateway and it is refused.
+        using (var revoked = NewClient())
+        {
+            var loggedOut = await IdentityClient.RegisterAndLoginAsync(revoked);
+            using (var logout = await revoked.PostAsJsonAsync("/api/auth/logout", new { refreshToken = loggedOut.RefreshToken }, TestContext.Current.CancellationToken))
+            {
+                Assert.True(logout.IsSuccessStatusCode, $"logout answered {logout.StatusCode}");
+            }
+
+            var status = HttpStatusCode.OK;
+            for (var deadline = DateTime.UtcNow.AddSeconds(10); status != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline;)
+            {
+                using var response = await IdentityClient.SendAsync(revoked, HttpMethod.Get, "/api/charts", loggedOut.AccessToken);
+                status = response.StatusCode;
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+        }
+
         // Failed logins up to the lockout threshold lock the account; then even the right password is refused.
         using var client = NewClient();
         var account = await IdentityClient.RegisterAndLoginAsync(client);
