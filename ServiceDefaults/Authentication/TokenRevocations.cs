@@ -51,9 +51,16 @@ public sealed class TokenRevocations
         anyApplied = true;
         var entries = revocation.Subject is not null ? bySubject : bySession;
         var key = revocation.Subject ?? revocation.Session!;
-        entries.AddOrUpdate(key, revocation, (_, known) => revocation.Cutoff >= known.Cutoff ? revocation : known);
+        entries.AddOrUpdate(key, revocation, (_, known) => Covers(revocation, known) ? revocation : known);
         PruneIfDue(now);
     }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> replaces <paramref name="known"/>: a later cutoff does; within the same second
+    /// the one sparing no session does, whatever order they arrive in (a lock and a password change at once).
+    /// </summary>
+    private static bool Covers(TokenRevocation candidate, TokenRevocation known) =>
+        candidate.Cutoff > known.Cutoff || (candidate.Cutoff == known.Cutoff && (candidate.KeepSession is null || known.KeepSession is not null));
 
     /// <summary>True when <paramref name="token"/> was issued no later than a revocation that covers it.</summary>
     public bool IsRevoked(JsonWebToken token)

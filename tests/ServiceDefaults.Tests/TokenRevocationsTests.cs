@@ -68,6 +68,20 @@ public sealed class TokenRevocationsTests
         Assert.True(revocations.IsRevoked(Token("u-1", "s-keep", Now.AddSeconds(10))));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Within_one_second_the_revocation_sparing_no_session_counts_whichever_arrives_first(bool lockFirst)
+    {
+        var keepingSession = TokenRevocation.ForSubject("u-1", Now, Lifetime, keepSession: "s-keep");
+        var locking = TokenRevocation.ForSubject("u-1", Now.AddMilliseconds(300), Lifetime);
+
+        revocations.Apply(lockFirst ? locking : keepingSession);
+        revocations.Apply(lockFirst ? keepingSession : locking);
+
+        Assert.True(revocations.IsRevoked(Token("u-1", "s-keep", Now.AddSeconds(-10))));
+    }
+
     [Fact]
     public void A_revocation_whose_tokens_have_all_expired_is_not_kept()
     {
