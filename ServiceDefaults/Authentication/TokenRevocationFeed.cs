@@ -40,6 +40,9 @@ public sealed partial class TokenRevocationFeed(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start: resolving the multiplexer connects to Redis synchronously (up to its 2 s connect
+        // timeout while Redis is down), which must not delay the service's start.
+        await Task.Yield();
         if (services.GetService<IConnectionMultiplexer>() is not { } redis)
         {
             return;
