@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ZodiaCore.Gateway.Caching;
 using ZodiaCore.Gateway.RateLimiting;
 using ZodiaCore.Gateway.Security;
 using ZodiaCore.ServiceDefaults.Authentication;
@@ -41,12 +42,14 @@ public static class GatewayServiceCollectionExtensions
         // and rate limits count per user.
         builder.AddDefaultAuthentication();
         builder.AddGatewayRateLimiting();
+        builder.AddGatewayResponseCache();
 
         builder.AddDownstreamHealthChecks(DownstreamServices);
         return builder;
     }
 
-    /// <summary>Trusted forwarding, security headers, the early body-size check, CORS, authentication and rate limits.</summary>
+    /// <summary>Trusted forwarding, security headers, the early body-size check, CORS, authentication, rate limits, then
+    /// the answer cache (after the limits, so an answer from the cache is still counted).</summary>
     public static WebApplication UseGatewayPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -56,6 +59,7 @@ public static class GatewayServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseGatewayRateLimiting();
+        app.UseOutputCache();
         return app;
     }
 }

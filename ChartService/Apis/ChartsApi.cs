@@ -13,6 +13,9 @@ public static class ChartsApi
 {
     public const string SvgContentType = "image/svg+xml; charset=utf-8";
 
+    private const string GatewayCacheNote = "Through the gateway, a repeated request (same body) is answered from the "
+        + "gateway's cache for up to a minute, with an Age header; send Cache-Control: no-cache for a fresh computation.";
+
     /// <summary>Maps the stateless chart endpoints (natal, natal SVG, transits, synastry) under <c>/api/charts</c>.</summary>
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
@@ -21,13 +24,14 @@ public static class ChartsApi
         api.MapPost("/natal", CreateNatalChart)
             .WithName("CreateNatalChart")
             .WithSummary("Compute a natal chart")
-            .WithDescription("Stateless: positions, houses, angles, aspects and patterns for a birth moment and place.")
+            .WithDescription("Stateless: positions, houses, angles, aspects and patterns for a birth moment and place. " + GatewayCacheNote)
             .Accepts<NatalChartRequest>("application/json")
             .AllowAnonymous();
 
         api.MapPost("/natal/svg", DrawNatalChart)
             .WithName("DrawNatalChart")
             .WithSummary("Draw a natal chart wheel as SVG")
+            .WithDescription(GatewayCacheNote)
             .Accepts<NatalChartRequest>("application/json")
             .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
             .AllowAnonymous();

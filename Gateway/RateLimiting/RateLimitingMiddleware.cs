@@ -47,11 +47,19 @@ internal sealed partial class RateLimitingMiddleware(RequestDelegate next, Gatew
 
         if (policyHeader is not null)
         {
-            context.Response.Headers["RateLimit-Policy"] = policyHeader;
-            if (rateLimitHeader is not null)
+            // Set as the answer starts, not now: the answer cache keeps the headers an answer had before that, and a
+            // cached answer must carry this request's count, not the one of the request that filled the cache.
+            context.Response.OnStarting(static state =>
             {
-                context.Response.Headers["RateLimit"] = rateLimitHeader;
-            }
+                var (response, policy, rateLimit) = ((HttpResponse, string, string?))state;
+                response.Headers["RateLimit-Policy"] = policy;
+                if (rateLimit is not null)
+                {
+                    response.Headers["RateLimit"] = rateLimit;
+                }
+
+                return Task.CompletedTask;
+            }, (context.Response, policyHeader, rateLimitHeader));
         }
 
         await next(context);

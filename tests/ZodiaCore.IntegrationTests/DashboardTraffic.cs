@@ -34,7 +34,8 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
         using var client = NewClient();
         var account = await IdentityClient.RegisterAndLoginAsync(client);
 
-        // The same chart twice: a computation, then a cache hit.
+        // The same chart twice: a computation, then the gateway's cache; its wheel is forwarded (a gateway cache miss) and
+        // drawn from ChartService's chart cache.
         for (var i = 0; i < 2; i++)
         {
             using var natal = await anonymous.PostAsJsonAsync("/api/charts/natal", TestCharts.Natal(year), TestContext.Current.CancellationToken);

@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace ZodiaCore.Gateway.Caching;
+
+/// <summary>
+/// Output caching for POST routes whose answer depends only on the request body (a natal chart or its wheel: same
+/// birth input, same answer, whoever asks). The key is the path, the content type and a SHA-256 of the body; only
+/// 200 answers without cookies or "no-store" are kept. A client's <c>Cache-Control: no-cache</c> skips the look-up
+/// and <c>no-store</c> also skips storing. Rate limits and authentication run before it, so a hit still counts.
+/// </summary>
+public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, ResponseCacheMetrics metrics) : IOutputCachePolicy
+{
+    public const string Name = "request-body";
+
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var requestCacheControl = request.Headers.CacheControl;
+        var noStore = HeaderUtilities.ContainsCacheDirective(requestCacheControl, CacheControlHeaderValue.NoStoreString);
+        var noCache = noStore || HeaderUtilities.ContainsCacheDirective(requestCacheControl, CacheControlHeaderValue.NoCacheString);
+        var bodyHash = options.Enabled && HttpMethods.IsPost(request.Method) && !noStore
+            ? await HashBodyAsync(request, options.MaxRequestBodyBytes, cancellation)
+            : null;
+        if (bodyHash is null)
+        {
+            context.EnableOutputCaching = false;
+            metrics.Bypass();
+            return;
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = !noCache;
+        context.AllowCacheStorage = true;
+        // Concurrent first requests for one body wait for the first answer instead of all computing it.
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.TtlSeconds);
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.HeaderNames = HeaderNames.ContentType;
+        context.CacheVaryByRules.VaryByValues["body"] = bodyHash;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.Hit();
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.Miss();
+        var response = context.HttpContext.Response;
+        var responseCacheControl = response.Headers.CacheControl;
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || HeaderUtilities.ContainsCacheDirective(responseCacheControl, CacheControlHeaderValue.NoStoreString)
+            || HeaderUtilities.ContainsCacheDirective(responseCacheControl, CacheControlHeaderValue.PrivateString))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>SHA-256 of a body of declared length up to <paramref name="limit"/>, left readable from the start for
+    /// the proxy; null for a larger, undeclared or truncated body (forwarded uncached).</summary>
+    private static async ValueTask<string?> HashBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
+    {
+        if (request.ContentLength is not { } length || length > limit)
+        {
+            return null;
+        }
+
+        request.EnableBuffering(bufferThreshold: limit);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            var read = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, (int)length), (int)length,
+                throwOnEndOfStream: false, cancellation);
+            request.Body.Position = 0;
+            return read == length ? Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, read))) : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
