@@ -8,10 +8,12 @@ namespace ZodiaCore.Gateway.Caching;
 /// <summary>
 /// Output caching for POST routes whose answer depends only on the request body (a natal chart or its wheel: same
 /// birth input, same answer, whoever asks). The key is the path, the content type and a SHA-256 of the body; only
-/// 200 answers without cookies or "no-store" are kept. A client's <c>Cache-Control: no-cache</c> skips the look-up
+/// 200 answers without cookies or "no-store" are kept, and only once their body was asked for
+/// <see cref="ResponseCacheOptions.MinUses"/> times (<see cref="RecentRequestCounts"/>). A client's <c>Cache-Control: no-cache</c> skips the look-up
 /// and <c>no-store</c> also skips storing. Rate limits and authentication run before it, so a hit still counts.
 /// </summary>
-public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, ResponseCacheMetrics metrics) : IOutputCachePolicy
+public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, RecentRequestCounts counts, ResponseCacheMetrics metrics)
+    : IOutputCachePolicy
 {
     public const string Name = "request-body";
 
@@ -31,6 +33,13 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, Respons
             return;
         }
 
+        if (counts.Increment(bodyHash) < options.MinUses)
+        {
+            context.EnableOutputCaching = false;
+            metrics.Miss();
+            return;
+        }
+
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = !noCache;
         context.AllowCacheStorage = true;
@@ -39,7 +48,7 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, Respons
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.TtlSeconds);
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.HeaderNames = HeaderNames.ContentType;
-        context.CacheVaryByRules.VaryByValues["body"] = bodyHash;
+        context.CacheVaryByRules.VaryByValues["body"] = Convert.ToHexString(bodyHash);
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -66,7 +75,7 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, Respons
 
     /// <summary>SHA-256 of a body of declared length up to <paramref name="limit"/>, left readable from the start for
     /// the proxy; null for a larger, undeclared or truncated body (forwarded uncached).</summary>
-    private static async ValueTask<string?> HashBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
+    private static async ValueTask<byte[]?> HashBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
     {
         if (request.ContentLength is not { } length || length > limit)
         {
@@ -80,7 +89,7 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, Respons
             var read = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, (int)length), (int)length,
                 throwOnEndOfStream: false, cancellation);
             request.Body.Position = 0;
-            return read == length ? Convert.ToHexString(SHA256.HashData(buffer.AsSpan(0, read))) : null;
+            return read == length ? SHA256.HashData(buffer.AsSpan(0, read)) : null;
         }
         finally
         {

@@ -8,14 +8,16 @@ public static class ResponseCacheExtensions
     public static WebApplicationBuilder AddGatewayResponseCache(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ResponseCacheOptions.SectionName).Get<ResponseCacheOptions>() ?? new();
-        if (options.TtlSeconds < 0 || options.SizeLimitMegabytes <= 0 || options.MaxRequestBodyBytes <= 0 || options.MaxResponseBodyBytes <= 0)
+        if (options.TtlSeconds < 0 || options.SizeLimitMegabytes <= 0 || options.MaxRequestBodyBytes <= 0 || options.MaxResponseBodyBytes <= 0
+            || options.MinUses is < 1 or > 1000)
         {
             throw new InvalidOperationException(
-                $"{ResponseCacheOptions.SectionName}: TtlSeconds must be 0 or more (0 turns the cache off) and the size limits more than 0.");
+                $"{ResponseCacheOptions.SectionName}: TtlSeconds must be 0 or more (0 turns the cache off), MinUses 1 to 1000 and the size limits more than 0.");
         }
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ResponseCacheMetrics>();
+        builder.Services.AddSingleton<RecentRequestCounts>();
         builder.Services.AddSingleton<RequestBodyCachePolicy>();
         builder.Services.AddOutputCache(cache =>
         {

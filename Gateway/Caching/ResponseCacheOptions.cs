@@ -9,6 +9,10 @@ public sealed class ResponseCacheOptions
     /// answer is seen by every client within this time.</summary>
     public int TtlSeconds { get; set; } = 60;
 
+    /// <summary>Requests for one body before its answer is kept (like nginx's proxy_cache_min_uses): with 2, a one-off
+    /// chart is forwarded without being copied into the cache.</summary>
+    public int MinUses { get; set; } = 2;
+
     /// <summary>Memory held by cached answers, per gateway instance.</summary>
     public int SizeLimitMegabytes { get; set; } = 64;
 

@@ -34,8 +34,8 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
         using var client = NewClient();
         var account = await IdentityClient.RegisterAndLoginAsync(client);
 
-        // The same chart twice: a computation, then the gateway's cache; its wheel is forwarded (a gateway cache miss) and
-        // drawn from ChartService's chart cache.
+        // The same chart twice: a computation, then a hit in ChartService's chart cache (the gateway forwards both, and
+        // keeps the second answer: it stores what was asked for twice); the wheel from ChartService's chart cache too.
         for (var i = 0; i < 2; i++)
         {
             using var natal = await anonymous.PostAsJsonAsync("/api/charts/natal", TestCharts.Natal(year), TestContext.Current.CancellationToken);

@@ -24,7 +24,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_natal_request_is_answered_by_the_gateway_without_reaching_ChartService()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
 
         using var first = await PostAsync(client, "/api/charts/natal", Birth);
@@ -42,7 +42,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task Different_bodies_and_the_wheel_are_cached_apart()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
 
         var natal = await SequenceAsync(client, "/api/charts/natal", Birth);
@@ -59,7 +59,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task An_error_answer_is_not_kept()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
         const string invalid = """{"birth":{"date":"invalid"}}""";
 
@@ -74,7 +74,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task Routes_whose_answer_changes_with_time_are_always_forwarded()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
 
         var first = await SequenceAsync(client, "/api/charts/transits", Birth);
@@ -90,8 +90,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
         // The remaining count comes with limits shared through Redis.
         using var redis = await RedisServerProcess.StartAsync(Ct);
         Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
-        await using var gateway = new GatewayOverFakeCharts(charts.Address,
-            new Dictionary<string, string> { ["ConnectionStrings:redis"] = redis!.ConnectionString });
+        await using var gateway = KeepingFirstAnswers(("ConnectionStrings:redis", redis!.ConnectionString));
         using var client = gateway.CreateClient();
 
         using var first = await PostAsync(client, "/api/charts/natal", Birth, correlationId: "first-request-0001");
@@ -107,7 +106,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task No_cache_from_the_client_fetches_a_fresh_answer_and_keeps_it()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
 
         var cached = await SequenceAsync(client, "/api/charts/natal", Birth);
@@ -123,7 +122,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     public async Task Concurrent_first_requests_for_one_body_reach_ChartService_once()
     {
         charts.Delay = TimeSpan.FromMilliseconds(300);
-        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        await using var gateway = KeepingFirstAnswers();
         using var client = gateway.CreateClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SequenceAsync(client, "/api/charts/natal", Birth)));
@@ -135,8 +134,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_ttl_of_zero_turns_the_cache_off()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address,
-            new Dictionary<string, string> { ["Gateway:ResponseCache:TtlSeconds"] = "0" });
+        await using var gateway = KeepingFirstAnswers(("Gateway:ResponseCache:TtlSeconds", "0"));
         using var client = gateway.CreateClient();
 
         var first = await SequenceAsync(client, "/api/charts/natal", Birth);
@@ -148,8 +146,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_cache_limit_is_forwarded_whole_and_not_kept()
     {
-        await using var gateway = new GatewayOverFakeCharts(charts.Address,
-            new Dictionary<string, string> { ["Gateway:ResponseCache:MaxRequestBodyBytes"] = "64" });
+        await using var gateway = KeepingFirstAnswers(("Gateway:ResponseCache:MaxRequestBodyBytes", "64"));
         using var client = gateway.CreateClient();
 
         using var first = await PostAsync(client, "/api/charts/natal", Birth);
@@ -168,17 +165,51 @@ public sealed class ResponseCacheTests : IAsyncLifetime
             RateLimitMetrics.MeterName, "zodiacore.gateway.response_cache.requests");
         using var client = gateway.CreateClient();
 
-        await SequenceAsync(client, "/api/charts/natal", Birth);
-        await SequenceAsync(client, "/api/charts/natal", Birth);
-        await SequenceAsync(client, "/api/charts/natal", Birth);
+        for (var i = 0; i < 4; i++)
+        {
+            await SequenceAsync(client, "/api/charts/natal", Birth); // forwarded, forwarded and kept, then two hits
+        }
+
         await SequenceAsync(client, "/api/charts/natal", Birth, cacheControl: "no-store");
 
         long Count(string result) => collector.GetMeasurementSnapshot()
             .Where(m => Equals(m.Tags["result"], result)).Sum(m => m.Value);
         Assert.Equal(2, Count("hit"));
-        Assert.Equal(1, Count("miss"));
+        Assert.Equal(2, Count("miss"));
         Assert.Equal(1, Count("bypass"));
     }
+
+    [Fact]
+    public async Task By_default_an_answer_is_kept_once_its_body_was_asked_for_twice()
+    {
+        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        using var client = gateway.CreateClient();
+
+        var once = await SequenceAsync(client, "/api/charts/natal", Birth);
+        var twice = await SequenceAsync(client, "/api/charts/natal", Birth);
+        var thrice = await SequenceAsync(client, "/api/charts/natal", Birth);
+        var oneOff = await SequenceAsync(client, "/api/charts/natal", OtherBirth);
+
+        Assert.Equal([1, 2, 2, 3], new[] { once, twice, thrice, oneOff });
+        Assert.Equal(3, charts.Received);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_for_a_body_seen_once_reach_ChartService_once_more()
+    {
+        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        using var client = gateway.CreateClient();
+        await SequenceAsync(client, "/api/charts/natal", Birth);
+        charts.Delay = TimeSpan.FromMilliseconds(300);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => SequenceAsync(client, "/api/charts/natal", Birth)));
+
+        Assert.All(answers, sequence => Assert.Equal(2, sequence));
+        Assert.Equal(2, charts.Received);
+    }
+
+    private GatewayOverFakeCharts KeepingFirstAnswers(params (string Key, string Value)[] settings) =>
+        new(charts.Address, settings.Append((Key: "Gateway:ResponseCache:MinUses", Value: "1")).ToDictionary(s => s.Key, s => s.Value));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
