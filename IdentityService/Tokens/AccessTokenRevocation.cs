@@ -9,9 +9,10 @@ namespace ZodiaCore.IdentityService.Tokens;
 /// Ends access tokens before they expire when what they say is no longer true: the account locked, deleted or stripped
 /// of a role, the password changed (other sessions), a session logged out or its refresh token stolen. Applied in this
 /// process at once and shared through Redis (a sorted set every instance reads when it connects, and a channel every
-/// instance listens on), so the gateway and every service refuse the token within moments. Without Redis, or while it
-/// is down, other processes keep accepting such a token until it expires (the access-token lifetime, 15 minutes by
-/// default): the revocation is logged as not shared, and the account change itself still stands.
+/// instance listens on), so the gateway and every service refuse the token within moments. Without Redis other
+/// processes keep accepting such a token until it expires (the access-token lifetime, 15 minutes by default); while it
+/// is down, until it is back, when <see cref="TokenRevocationFeed"/> shares what Redis lacks. The revocation is logged
+/// as not shared yet, and the account change itself still stands.
 /// </summary>
 public sealed partial class AccessTokenRevocation(
     TokenRevocations revocations,
@@ -50,6 +51,6 @@ public sealed partial class AccessTokenRevocation(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "A token revocation could not be shared through Redis ({ExceptionType}); other services accept the revoked tokens until they expire, within {Lifetime}")]
+        Message = "A token revocation could not be shared through Redis yet ({ExceptionType}); other services accept the revoked tokens until Redis is back, when it is shared again, or until they expire, within {Lifetime}")]
     private static partial void LogNotShared(ILogger logger, string exceptionType, TimeSpan lifetime);
 }

@@ -9,8 +9,10 @@ namespace ZodiaCore.ServiceDefaults.Authentication;
 /// <summary>
 /// Keeps <see cref="TokenRevocations"/> in step with IdentityService across instances: listens on the Redis channel
 /// for new revocations and, at start and whenever a connection to Redis comes back, reads the live ones from the
-/// sorted set, so what was published while this instance was away is not missed. Without Redis it does nothing and
-/// a revoked token elsewhere lasts until it expires (at most the access-token lifetime).
+/// sorted set, so what was published while this instance was away is not missed. It then writes back what it knows
+/// and the set lacks (Redis restarted without its data), announcing it too, so a restart of Redis does not bring
+/// revoked tokens back to life on instances that start or reconnect afterwards. Without Redis it does nothing and a
+/// revoked token elsewhere lasts until it expires (at most the access-token lifetime).
 /// </summary>
 public sealed partial class TokenRevocationFeed(
     IServiceProvider services,
@@ -87,17 +89,20 @@ public sealed partial class TokenRevocationFeed(
             {
                 try
                 {
-                    var now = time.GetUtcNow().ToUnixTimeSeconds();
-                    var members = await redis.GetDatabase().SortedSetRangeByScoreAsync(TokenRevocation.RedisKey, start: now, stop: double.PositiveInfinity)
-                        .ConfigureAwait(false);
+                    var now = time.GetUtcNow();
+                    var members = await redis.GetDatabase().SortedSetRangeByScoreAsync(TokenRevocation.RedisKey,
+                        start: now.ToUnixTimeSeconds(), stop: double.PositiveInfinity).ConfigureAwait(false);
+                    var shared = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var member in members)
                     {
+                        shared.Add(member.ToString());
                         if (TokenRevocation.Parse(member) is { } revocation)
                         {
                             revocations.Apply(revocation);
                         }
                     }
 
+                    await RestoreMissingAsync(redis, shared, now).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception ex) when (StoreOutage.Find(ex) is not null || ex is RedisException)
@@ -116,6 +121,29 @@ public sealed partial class TokenRevocationFeed(
             Volatile.Write(ref loading, 0);
         }
     }
+
+    /// <summary>Publishes again each revocation this instance applies that the shared set does not hold.</summary>
+    private async Task RestoreMissingAsync(IConnectionMultiplexer redis, HashSet<string> shared, DateTimeOffset now)
+    {
+        var restored = 0;
+        foreach (var revocation in revocations.Live())
+        {
+            if (!shared.Contains(revocation.Format()))
+            {
+                await PublishAsync(redis, revocation, now).ConfigureAwait(false);
+                restored++;
+            }
+        }
+
+        if (restored > 0)
+        {
+            LogRestored(logger, restored);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Token revocations: Redis had lost {Count} this instance still applies (restarted without its data?); shared them again")]
+    private static partial void LogRestored(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Token revocations: Redis unreachable ({Step}, {ExceptionType}); tokens revoked meanwhile stay valid here until they expire or Redis is back")]

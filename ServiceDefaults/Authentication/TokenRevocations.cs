@@ -39,6 +39,13 @@ public sealed class TokenRevocations
 
     public int Count => bySubject.Count + bySession.Count;
 
+    /// <summary>The revocations still covering an unexpired token (the latest per subject and per session).</summary>
+    public IReadOnlyList<TokenRevocation> Live()
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        return [.. bySubject.Values.Concat(bySession.Values).Where(r => r.ForgetAt > now)];
+    }
+
     public void Apply(TokenRevocation revocation)
     {
         ArgumentNullException.ThrowIfNull(revocation);

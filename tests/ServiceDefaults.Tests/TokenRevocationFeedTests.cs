@@ -57,9 +57,9 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
         while (!await condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20, Ct);
@@ -107,5 +107,33 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
         await WaitUntilAsync(() => late.Count > 0);
         Assert.True(late.IsRevoked(TokenOf("u-1", now.AddMinutes(-1))));
         Assert.Equal(1, late.Count);
+    }
+
+    [Fact]
+    public async Task Revocations_lost_by_a_Redis_restart_are_shared_again_by_an_instance_that_applies_them()
+    {
+        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var now = DateTimeOffset.UtcNow;
+        var survivor = await StartInstanceAsync();
+        await using (var publisher = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString))
+        {
+            await TokenRevocationFeed.PublishAsync(publisher, TokenRevocation.ForSubject("u-1", now, Lifetime), now);
+        }
+
+        await WaitUntilAsync(() => survivor.Count > 0);
+        Assert.Equal(1, survivor.Count);
+
+        // Redis restarts without its data; the running instance reconnects by itself.
+        redis.Stop();
+        var restarted = await redis.StartAgainAsync(Ct);
+        redis.Dispose();
+        redis = restarted;
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await WaitUntilAsync(async () => await observer.GetDatabase().SortedSetLengthAsync(TokenRevocation.RedisKey) > 0, TimeSpan.FromSeconds(30));
+        var late = await StartInstanceAsync();
+        await WaitUntilAsync(() => late.Count > 0);
+
+        Assert.Equal(1, await observer.GetDatabase().SortedSetLengthAsync(TokenRevocation.RedisKey));
+        Assert.True(late.IsRevoked(TokenOf("u-1", now.AddMinutes(-1))));
     }
 }

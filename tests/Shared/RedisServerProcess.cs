@@ -40,6 +40,14 @@ internal sealed class RedisServerProcess : IDisposable
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
+        return await LaunchAsync(port, cancellationToken);
+    }
+
+    /// <summary>A new, empty server on the same port, as after a restart without persistence (call <see cref="Stop"/> first).</summary>
+    public Task<RedisServerProcess> StartAgainAsync(CancellationToken cancellationToken) => LaunchAsync(Port, cancellationToken);
+
+    private static async Task<RedisServerProcess> LaunchAsync(int port, CancellationToken cancellationToken)
+    {
         var process = Process.Start(new ProcessStartInfo(Executable,
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
