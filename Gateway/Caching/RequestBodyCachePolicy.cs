@@ -9,8 +9,9 @@ namespace ZodiaCore.Gateway.Caching;
 /// Output caching for POST routes whose answer depends only on the request body (a natal chart or its wheel: same
 /// birth input, same answer, whoever asks). The key is the path, the content type and a SHA-256 of the body; only
 /// 200 answers without cookies or "no-store" are kept, and only once their body was asked for
-/// <see cref="ResponseCacheOptions.MinUses"/> times (<see cref="RecentRequestCounts"/>). A client's <c>Cache-Control: no-cache</c> skips the look-up
-/// and <c>no-store</c> also skips storing. Rate limits and authentication run before it, so a hit still counts.
+/// <see cref="ResponseCacheOptions.MinUses"/> times (<see cref="RecentRequestCounts"/>). A client's
+/// <c>Cache-Control: no-cache</c> skips the look-up and <c>no-store</c> also skips storing. Rate limits and
+/// authentication run before it, so a hit still counts.
 /// </summary>
 public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, RecentRequestCounts counts, ResponseCacheMetrics metrics)
     : IOutputCachePolicy
@@ -43,7 +44,7 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, RecentR
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = !noCache;
         context.AllowCacheStorage = true;
-        // Concurrent first requests for one body wait for the first answer instead of all computing it.
+        // Concurrent requests for a body not cached yet wait for one answer instead of all computing it.
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.TtlSeconds);
         context.CacheVaryByRules.VaryByHost = false;
