@@ -46,7 +46,11 @@ public static class SerilogExtensions
                     fileSizeLimitBytes: settings.MaxFileBytes, rollOnFileSizeLimit: true,
                     retainedFileCountLimit: settings.MaxFiles, shared: true);
             }),
-            writeToProviders: true);
+            writeToProviders: true,
+            // This host's own logger, disposed (and flushed) with it. Otherwise Serilog routes every host's events
+            // through the process-wide Log.Logger, and the first host to stop closes it for all the others (tests
+            // run several hosts in one process).
+            preserveStaticLogger: true);
         return builder;
     }
 

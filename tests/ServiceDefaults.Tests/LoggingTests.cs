@@ -34,6 +34,41 @@ public sealed class LoggingTests : IDisposable
         Assert.Equal(5_000, lines);
     }
 
+    [Fact]
+    public async Task Two_services_in_one_process_each_write_to_their_own_log_until_each_stops()
+    {
+        var (first, firstDirectory) = Service("first");
+        var (second, secondDirectory) = Service("second");
+        var firstLogger = first.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoggingTests");
+        var secondLogger = second.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoggingTests");
+
+        firstLogger.LogWarning("Written by the first");
+        secondLogger.LogWarning("Written by the second");
+        await second.DisposeAsync();
+        firstLogger.LogWarning("Written by the first after the second stopped");
+        await first.DisposeAsync();
+
+        Assert.Equal(["Written by the first", "Written by the first after the second stopped"], await MessagesAsync(firstDirectory));
+        Assert.Equal(["Written by the second"], await MessagesAsync(secondDirectory));
+    }
+
+    private (WebApplication App, string DataDirectory) Service(string name)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_dataDirectory, name)).FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["ZODIACORE_DATA_DIR"] = directory;
+        builder.AddServiceDefaults();
+        return (builder.Build(), directory);
+    }
+
+    private static async Task<string[]> MessagesAsync(string dataDirectory)
+    {
+        var file = Assert.Single(Directory.GetFiles(dataDirectory, "combined*.log", SearchOption.AllDirectories));
+        var lines = await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken);
+        return [.. lines.Where(l => l.Contains("Written by", StringComparison.Ordinal))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("@mt").GetString()!)];
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData("true", true)]
