@@ -120,6 +120,26 @@ public sealed class TokenRevocationsTests
         Assert.Equal(2, known.LastMeasurement?.Value);
     }
 
+    [Fact]
+    public void Known_revocations_are_measured_without_those_past_their_time()
+    {
+        using var provider = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = provider.GetRequiredService<IMeterFactory>();
+        var measured = new TokenRevocations(time, meters);
+        using var known = new MetricCollector<int>(meters, TokenRevocations.MeterName, "zodiacore.auth.token_revocations");
+        measured.Apply(TokenRevocation.ForSubject("u-1", Now, Lifetime));
+        time.Advance(TimeSpan.FromMinutes(10));
+        measured.Apply(TokenRevocation.ForSession("s-7", time.GetUtcNow(), Lifetime));
+
+        // The first is past its time but not pruned yet (nothing applied since): an instance started now, which loads
+        // live revocations only, must read the same.
+        time.Advance(TimeSpan.FromMinutes(6));
+        known.RecordObservableInstruments();
+
+        Assert.Equal(2, measured.Count);
+        Assert.Equal(1, known.LastMeasurement?.Value);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("u-1\ts-1\t\t1\t2")]
