@@ -92,6 +92,13 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, RecentR
             request.Body.Position = 0;
             return read == length ? SHA256.HashData(buffer.AsSpan(0, read)) : null;
         }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client went away or sent a broken body (Kestrel's BadHttpRequestException is an IOException): not
+            // ours to answer here. Forwarded uncached, the proxy meets the same failure and answers it as it does
+            // for any request.
+            return null;
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

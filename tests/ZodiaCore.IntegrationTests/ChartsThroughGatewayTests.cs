@@ -29,6 +29,37 @@ public sealed class ChartsThroughGatewayTests(DistributedAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_natal_chart_asked_for_again_is_answered_by_the_gateway_with_its_age()
+    {
+        using var gateway = App.CreateGatewayClient();
+        var reykjavik = new
+        {
+            birth = new { date = "1977-03-09", time = "05:45:00", timeZone = "Atlantic/Reykjavik" },
+            location = new { latitude = 64.1466, longitude = -21.9426, name = "Reykjavik" },
+        };
+
+        var answers = new List<(TimeSpan? Age, string Body)>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await gateway.PostAsJsonAsync("/api/charts/natal", reykjavik, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add((response.Headers.Age, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        }
+
+        using var fresh = new HttpRequestMessage(HttpMethod.Post, "/api/charts/natal") { Content = JsonContent.Create(reykjavik) };
+        fresh.Headers.CacheControl = new() { NoCache = true };
+        using var freshResponse = await gateway.SendAsync(fresh, TestContext.Current.CancellationToken);
+
+        // The first two are forwarded (the gateway keeps an answer once its body was asked for twice), the third is its.
+        Assert.Null(answers[0].Age);
+        Assert.Null(answers[1].Age);
+        Assert.NotNull(answers[2].Age);
+        Assert.Single(answers.Select(a => a.Body).Distinct());
+        Assert.Equal(HttpStatusCode.OK, freshResponse.StatusCode);
+        Assert.Null(freshResponse.Headers.Age);
+    }
+
+    [Fact]
     public async Task A_saved_chart_is_visible_to_its_owner_only()
     {
         using var gateway = App.CreateGatewayClient();

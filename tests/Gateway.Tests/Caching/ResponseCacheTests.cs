@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -180,6 +184,32 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_broken_off_by_the_client_is_left_to_the_proxy()
+    {
+        await using var gateway = new GatewayOverFakeCharts(charts.Address);
+        gateway.UseKestrel(0);
+        gateway.StartServer();
+        using var collector = new MetricCollector<long>(gateway.Services.GetRequiredService<IMeterFactory>(),
+            RateLimitMetrics.MeterName, "zodiacore.gateway.response_cache.requests");
+        var address = new Uri(gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+        // Headers announcing the whole body, 40 bytes of it, then the connection closes.
+        using (var socket = new TcpClient())
+        {
+            await socket.ConnectAsync(address.Host, address.Port, Ct);
+            var stream = socket.GetStream();
+            var head = $"POST /api/charts/natal HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(Birth)}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head + Birth[..40]), Ct);
+            await stream.FlushAsync(Ct);
+            // Until the gateway waits for the rest of the body (a first request on a new host takes a while).
+            await Task.Delay(1500, Ct);
+        }
+
+        // Counted as forwarded without a look-up: the policy left the client's error to the proxy instead of failing.
+        await WaitForAsync(() => collector.GetMeasurementSnapshot().Any(m => Equals(m.Tags["result"], "bypass")));
+    }
+
+    [Fact]
     public async Task By_default_an_answer_is_kept_once_its_body_was_asked_for_twice()
     {
         await using var gateway = new GatewayOverFakeCharts(charts.Address);
@@ -212,6 +242,16 @@ public sealed class ResponseCacheTests : IAsyncLifetime
         new(charts.Address, settings.Append((Key: "Gateway:ResponseCache:MinUses", Value: "1")).ToDictionary(s => s.Key, s => s.Value));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(condition());
+    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string body,
         string? correlationId = null, string? cacheControl = null)
