@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
 using ZodiaCore.ServiceDefaults.Telemetry;
@@ -18,7 +19,12 @@ internal sealed class DefaultPipelineStartupFilter : IStartupFilter
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         // One structured event per request, carrying the correlation id: the line operators search for.
-        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLevel);
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.GetLevel = RequestLevel;
+            // This host's logger: without it the middleware writes to the process-wide Log.Logger, which hosts do not set.
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         next(app);

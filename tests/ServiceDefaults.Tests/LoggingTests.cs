@@ -52,6 +52,30 @@ public sealed class LoggingTests : IDisposable
         Assert.Equal(["Written by the second"], await MessagesAsync(secondDirectory));
     }
 
+    [Fact]
+    public async Task Each_request_is_logged_once_with_its_correlation_id_in_the_services_own_log()
+    {
+        var (app, directory) = Service("requests");
+        app.Urls.Add("http://127.0.0.1:0");
+        app.MapGet("/api/ping", () => "pong");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using (var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) })
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/ping"))
+        {
+            request.Headers.Add("X-Correlation-ID", "ping-0001");
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        await app.StopAsync(TestContext.Current.CancellationToken);
+        await app.DisposeAsync();
+
+        var file = Assert.Single(Directory.GetFiles(directory, "combined*.log", SearchOption.AllDirectories));
+        var requestLines = (await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken))
+            .Where(l => l.Contains("/api/ping", StringComparison.Ordinal) && l.Contains("\"StatusCode\":200", StringComparison.Ordinal));
+        Assert.Contains("\"CorrelationId\":\"ping-0001\"", Assert.Single(requestLines), StringComparison.Ordinal);
+    }
+
     private (WebApplication App, string DataDirectory) Service(string name)
     {
         var directory = Directory.CreateDirectory(Path.Combine(_dataDirectory, name)).FullName;
