@@ -74,23 +74,26 @@ public sealed class RequestBodyCachePolicy(ResponseCacheOptions options, RecentR
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>SHA-256 of a body of declared length up to <paramref name="limit"/>, left readable from the start for
-    /// the proxy; null for a larger, undeclared or truncated body (forwarded uncached).</summary>
+    /// <summary>SHA-256 of a body of up to <paramref name="limit"/> bytes (declared or sent chunked), left readable from
+    /// the start for the proxy; null for a larger or truncated body (forwarded uncached).</summary>
     private static async ValueTask<byte[]?> HashBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
     {
-        if (request.ContentLength is not { } length || length > limit)
+        if (request.ContentLength > limit)
         {
             return null;
         }
 
         request.EnableBuffering(bufferThreshold: limit);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
         try
         {
-            var read = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, (int)length), (int)length,
+            // One byte past the limit tells a body that is too large from one that is exactly as large.
+            var read = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, limit + 1), limit + 1,
                 throwOnEndOfStream: false, cancellation);
             request.Body.Position = 0;
-            return read == length ? SHA256.HashData(buffer.AsSpan(0, read)) : null;
+            return read <= limit && (request.ContentLength is null || read == request.ContentLength)
+                ? SHA256.HashData(buffer.AsSpan(0, read))
+                : null;
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {

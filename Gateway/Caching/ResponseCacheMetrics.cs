@@ -5,8 +5,8 @@ namespace ZodiaCore.Gateway.Caching;
 
 /// <summary>
 /// zodiacore.gateway.response_cache.requests by result, on the ZodiaCore.Gateway meter: hit (answered by the gateway),
-/// miss (forwarded; the answer kept once its body was asked for MinUses times and may be), bypass (forwarded without a look-up: body too large or undeclared,
-/// client's no-store, cache off).
+/// miss (forwarded; the answer kept if it may be, once its body was asked for MinUses times), bypass (forwarded without
+/// a look-up: body too large or broken off, client's no-store, cache off).
 /// </summary>
 public sealed class ResponseCacheMetrics
 {

@@ -16,7 +16,7 @@ public sealed class ResponseCacheOptions
     /// <summary>Memory held by cached answers, per gateway instance.</summary>
     public int SizeLimitMegabytes { get; set; } = 64;
 
-    /// <summary>Requests with a larger body (or none declared) are forwarded without a look-up.</summary>
+    /// <summary>Requests with a larger body are forwarded without a look-up.</summary>
     public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
 
     /// <summary>Larger answers are forwarded but not kept.</summary>

@@ -148,6 +148,32 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_sent_without_a_declared_length_is_cached_too()
+    {
+        await using var gateway = KeepingFirstAnswers();
+        using var client = gateway.CreateClient();
+
+        int Sequence(JsonDocument json) => json.RootElement.GetProperty("sequence").GetInt32();
+        async Task<JsonDocument> ChunkedAsync()
+        {
+            using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(Birth)));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/charts/natal") { Content = content };
+            request.Headers.TransferEncodingChunked = true;
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        using var first = await ChunkedAsync();
+        using var second = await ChunkedAsync();
+
+        Assert.Equal("1990-05-15", first.RootElement.GetProperty("echo").GetProperty("birth").GetProperty("date").GetString());
+        Assert.Equal(Sequence(first), Sequence(second));
+        Assert.Equal(1, charts.Received);
+    }
+
+    [Fact]
     public async Task A_body_over_the_cache_limit_is_forwarded_whole_and_not_kept()
     {
         await using var gateway = KeepingFirstAnswers(("Gateway:ResponseCache:MaxRequestBodyBytes", "64"));
