@@ -26,6 +26,12 @@ public sealed class ChartJsonResult(CachedChart chart) : IResult, IEndpointMetad
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
         response.ContentLength = Chart.Json.Length;
+        if (Chart.FromFallbackEphemeris)
+        {
+            // Nobody downstream (the gateway's cache, a client's) should keep a lower-precision answer.
+            response.Headers.CacheControl = "no-store";
+        }
+
         await response.BodyWriter.WriteAsync(Chart.Json, httpContext.RequestAborted);
     }
 

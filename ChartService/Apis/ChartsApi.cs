@@ -65,11 +65,17 @@ public static class ChartsApi
     }
 
     public static async ValueTask<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> DrawNatalChart(
-        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpResponse response, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
         if (outcome.Value is { } chart)
         {
+            if (chart.FromFallbackEphemeris)
+            {
+                response.Headers.CacheControl = "no-store";
+            }
+
             return TypedResults.Text(ChartWheelSvg.Render(chart.ReadChart()), SvgContentType);
         }
 

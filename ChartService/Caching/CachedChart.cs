@@ -22,9 +22,8 @@ public sealed class CachedChart
 {
     public CachedChart(ChartResponse chart)
         : this((chart ?? throw new ArgumentNullException(nameof(chart))).ContentId,
-            JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Default.ChartResponse))
-    {
-    }
+            JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Default.ChartResponse)) =>
+        FromFallbackEphemeris = chart.Meta.EphemerisSource == NatalChartBuilder.MoshierSource;
 
     internal CachedChart(string contentId, byte[] json)
     {
@@ -38,6 +37,10 @@ public sealed class CachedChart
     public ReadOnlyMemory<byte> Json { get; }
 
     public string ContentId { get; }
+
+    /// <summary>Computed with the Moshier fallback: answered, never cached, and marked <c>no-store</c> for the gateway.
+    /// (Entries read back from Redis never are: such charts are not written there.)</summary>
+    public bool FromFallbackEphemeris { get; }
 
     /// <summary>A new <see cref="ChartResponse"/> read from <see cref="Json"/>: equal to the chart that was cached.</summary>
     public ChartResponse ReadChart() =>

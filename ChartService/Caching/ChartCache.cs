@@ -6,7 +6,8 @@ using ZodiaCore.ChartService.Observability;
 namespace ZodiaCore.ChartService.Caching;
 
 /// <summary>
-/// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed.
+/// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed. Charts
+/// computed with the Moshier fallback (no ephemeris files for their date) are answered but never cached.
 /// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart's JSON (see <see cref="CachedChart"/>).
 /// </summary>
 public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
@@ -32,9 +33,11 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
 
             return new ChartOutcome<CachedChart>(chart);
         }
-        catch (ChartNotComputedException refused)
+        catch (ChartNotCachedException notCached)
         {
-            return ChartOutcome.Failed<CachedChart>(refused.Problem);
+            return notCached.Chart is { } chart
+                ? new ChartOutcome<CachedChart>(chart)
+                : ChartOutcome.Failed<CachedChart>(notCached.Problem ?? NatalChartBuilder.Unavailable());
         }
     }
 
@@ -71,39 +74,54 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
             var started = Stopwatch.GetTimestamp();
             var outcome = builder.Compose(prepared);
             metrics.Computed(ChartMetrics.Natal, started);
-            // A refusal (e.g. polar houses with polarHouses "error") leaves the cache as it was.
-            return outcome.Value is { } chart
-                ? ValueTask.FromResult(new CachedChart(chart))
-                : throw new ChartNotComputedException(outcome.Problem ?? NatalChartBuilder.Unavailable());
+            // A refusal (e.g. polar houses with polarHouses "error") leaves the cache as it was; so does a chart from the
+            // fallback ephemeris (answered all the same).
+            if (outcome.Value is not { } chart)
+            {
+                throw new ChartNotCachedException(outcome.Problem ?? NatalChartBuilder.Unavailable());
+            }
+
+            var cached = new CachedChart(chart);
+            return cached.FromFallbackEphemeris ? throw new ChartNotCachedException(cached) : ValueTask.FromResult(cached);
         }
     }
 }
 
-/// <summary>Carries a chart refusal out of the cache factory, so that nothing is cached for it.</summary>
-public sealed class ChartNotComputedException : Exception
+/// <summary>
+/// Carries out of the cache factory what must not be cached: a refusal (<see cref="Problem"/>), or a chart computed with
+/// the Moshier fallback (<see cref="Chart"/>), which a replica with the ephemeris files, sharing the Redis cache, must not
+/// hand out as its own (nor this one once the files are installed).
+/// </summary>
+public sealed class ChartNotCachedException : Exception
 {
-    public ChartNotComputedException()
+    public ChartNotCachedException()
         : this(NatalChartBuilder.Unavailable())
     {
     }
 
-    public ChartNotComputedException(string message)
+    public ChartNotCachedException(string message)
         : base(message)
     {
         Problem = NatalChartBuilder.Unavailable();
     }
 
-    public ChartNotComputedException(string message, Exception innerException)
+    public ChartNotCachedException(string message, Exception innerException)
         : base(message, innerException)
     {
         Problem = NatalChartBuilder.Unavailable();
     }
 
-    public ChartNotComputedException(ChartProblem problem)
+    public ChartNotCachedException(ChartProblem problem)
         : base(problem?.Title)
     {
         Problem = problem ?? NatalChartBuilder.Unavailable();
     }
 
-    public ChartProblem Problem { get; }
+    public ChartNotCachedException(CachedChart chart)
+        : base("A chart computed with the fallback ephemeris is answered without being cached.") =>
+        Chart = chart ?? throw new ArgumentNullException(nameof(chart));
+
+    public ChartProblem? Problem { get; }
+
+    public CachedChart? Chart { get; }
 }

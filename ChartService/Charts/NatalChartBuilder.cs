@@ -9,6 +9,9 @@ namespace ZodiaCore.ChartService.Charts;
 /// <summary>Validates a natal request and composes the full chart response from the engine's frame.</summary>
 public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
 {
+    /// <summary><c>meta.ephemerisSource</c> of a chart computed without ephemeris files for its date.</summary>
+    public const string MoshierSource = "moshier";
+
     private static readonly string[] PhaseNames =
     [
         "newMoon", "waxingCrescent", "firstQuarter", "waxingGibbous", "fullMoon", "waningGibbous", "lastQuarter",
@@ -178,7 +181,7 @@ public sealed class NatalChartBuilder(ChartEngine engine, ContentId contentIds)
         }
 
         double? ayanamsa = settings.Sidereal ? SwissEphemeris.AyanamsaValue(jd, ChartEngine.PositionFlags) : null;
-        var source = frame.UsedMoshier ? "moshier" : "swissEphemeris";
+        var source = frame.UsedMoshier ? MoshierSource : "swissEphemeris";
         if (frame.UsedMoshier)
         {
             warnings.Add(new ChartWarning(WarningCodes.MoshierFallback,

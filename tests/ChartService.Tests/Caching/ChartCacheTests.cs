@@ -39,6 +39,37 @@ public sealed class ChartCacheTests
     }
 
     [Fact]
+    public async Task A_chart_from_the_fallback_ephemeris_is_answered_but_never_cached()
+    {
+        await using var factory = new ChartApiFactory { Settings = new Dictionary<string, string> { ["Ephemeris:Path"] = "/nonexistent/ephe" } };
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var first = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        using var second = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        using var wheel = await client.PostAsync("/api/charts/natal/svg", Json(Natal), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var json = JsonDocument.Parse(await second.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("moshier", json.RootElement.GetProperty("meta").GetProperty("ephemerisSource").GetString());
+        Assert.Equal(0, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
+        Assert.Equal(3, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.All(new[] { first, second, wheel }, r => Assert.True(r.Headers.CacheControl?.NoStore));
+    }
+
+    [Fact]
+    public async Task A_chart_from_the_ephemeris_files_carries_no_cache_restriction()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.CacheControl);
+    }
+
+    [Fact]
     public async Task Saving_a_chart_already_computed_takes_it_from_the_cache()
     {
         await using var factory = new ChartApiFactory();

@@ -9,7 +9,7 @@ namespace ZodiaCore.Gateway.Tests.Caching;
 /// <summary>
 /// A stand-in ChartService on a real loopback port: answers POST /api/charts/natal and /natal/svg with the body it
 /// received and a sequence number (so a test can tell a forwarded answer from a replayed one), 422 for a body
-/// containing "invalid", and counts what reaches it.
+/// containing "invalid", <c>Cache-Control: no-store</c> for one containing "fallback", and counts what reaches it.
 /// </summary>
 internal sealed class FakeChartService : IAsyncDisposable
 {
@@ -46,6 +46,11 @@ internal sealed class FakeChartService : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         await Task.Delay(Delay, context.RequestAborted);
         context.Response.StatusCode = body.Contains("invalid", StringComparison.Ordinal) ? 422 : 200;
+        if (body.Contains("fallback", StringComparison.Ordinal))
+        {
+            context.Response.Headers.CacheControl = "no-store"; // as ChartService marks a chart from the fallback ephemeris
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync($$"""{"sequence":{{sequence}},"path":"{{context.Request.Path}}","echo":{{body}}}""", context.RequestAborted);
     }

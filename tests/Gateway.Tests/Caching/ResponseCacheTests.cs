@@ -76,6 +76,19 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_ChartService_marks_no_store_is_not_kept()
+    {
+        await using var gateway = KeepingFirstAnswers();
+        using var client = gateway.CreateClient();
+        const string fallback = """{"birth":{"date":"1990-05-15","note":"fallback"}}""";
+
+        var first = await SequenceAsync(client, "/api/charts/natal", fallback);
+        var second = await SequenceAsync(client, "/api/charts/natal", fallback);
+
+        Assert.Equal([1, 2], new[] { first, second });
+    }
+
+    [Fact]
     public async Task Routes_whose_answer_changes_with_time_are_always_forwarded()
     {
         await using var gateway = KeepingFirstAnswers();
