@@ -34,19 +34,12 @@ public sealed class TokenRevocations
                 "Bearer tokens refused because IdentityService revoked them before they expired");
             // Live ones only: entries past their time are pruned lazily, and an instance started later never loads
             // them, so counting them would set instances apart that know the same.
-            meter.CreateObservableGauge("zodiacore.auth.token_revocations", () => LiveCount(), "{revocation}",
+            meter.CreateObservableGauge("zodiacore.auth.token_revocations", () => Live().Count, "{revocation}",
                 "Token revocations this instance knows and still applies");
         }
     }
 
     public int Count => bySubject.Count + bySession.Count;
-
-    /// <summary>How many of the known revocations still cover an unexpired token.</summary>
-    public int LiveCount()
-    {
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        return bySubject.Values.Count(r => r.ForgetAt > now) + bySession.Values.Count(r => r.ForgetAt > now);
-    }
 
     /// <summary>The revocations still covering an unexpired token (the latest per subject and per session).</summary>
     public IReadOnlyList<TokenRevocation> Live()
