@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using ZodiaCore.ChartService.Caching;
 using ZodiaCore.ChartService.Charts;
 using ZodiaCore.ChartService.Observability;
@@ -14,7 +15,8 @@ public static class ChartsApi
     public const string SvgContentType = "image/svg+xml; charset=utf-8";
 
     private const string GatewayCacheNote = "Through the gateway, a repeated request (same body) is answered from the "
-        + "gateway's cache for up to a minute, with an Age header; send Cache-Control: no-cache for a fresh computation.";
+        + "gateway's cache for up to a minute, with an Age header; send Cache-Control: no-cache for a fresh computation. "
+        + "With Cache-Control: no-store, a chart computed for the request is not kept in ChartService's cache either.";
 
     /// <summary>Maps the stateless chart endpoints (natal, natal SVG, transits, synastry) under <c>/api/charts</c>.</summary>
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
@@ -53,9 +55,9 @@ public static class ChartsApi
     }
 
     public static async ValueTask<Results<ChartJsonResult, ValidationProblem, ProblemHttpResult>> CreateNatalChart(
-        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpRequest httpRequest, CancellationToken cancellationToken)
     {
-        var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
+        var outcome = await BuildCachedAsync(request, builder, cache, httpRequest, cancellationToken);
         if (outcome.Value is { } chart)
         {
             return new ChartJsonResult(chart);
@@ -65,10 +67,11 @@ public static class ChartsApi
     }
 
     public static async ValueTask<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> DrawNatalChart(
-        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpResponse response, CancellationToken cancellationToken)
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpRequest httpRequest, HttpResponse response,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var outcome = await BuildCachedAsync(request, builder, cache, cancellationToken);
+        var outcome = await BuildCachedAsync(request, builder, cache, httpRequest, cancellationToken);
         if (outcome.Value is { } chart)
         {
             if (chart.FromFallbackEphemeris)
@@ -126,15 +129,20 @@ public static class ChartsApi
         return outcome.Errors is { } errors ? TypedResults.ValidationProblem(errors) : Problem(outcome.Problem);
     }
 
-    /// <summary>Validates and resolves the request (cheap), then takes the chart from the cache or computes it.</summary>
+    /// <summary>
+    /// Validates and resolves the request (cheap), then takes the chart from the cache or computes it; a computed chart
+    /// is cached unless the request says <c>Cache-Control: no-store</c>.
+    /// </summary>
     private static ValueTask<ChartOutcome<CachedChart>> BuildCachedAsync(
-        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, CancellationToken cancellationToken)
+        NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpRequest httpRequest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(httpRequest);
         var prepared = builder.Prepare(request, "");
+        var store = !HeaderUtilities.ContainsCacheDirective(httpRequest.Headers.CacheControl, CacheControlHeaderValue.NoStoreString);
         return prepared.Value is { } chart
-            ? cache.GetOrComputeAsync(chart, cancellationToken)
+            ? cache.GetOrComputeAsync(chart, store, cancellationToken)
             : ValueTask.FromResult(prepared.Cast<CachedChart>());
     }
 

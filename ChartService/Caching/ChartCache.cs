@@ -9,6 +9,8 @@ namespace ZodiaCore.ChartService.Caching;
 /// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed. Charts
 /// computed with the Moshier fallback (no ephemeris files for their date) are answered but never cached.
 /// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart's JSON (see <see cref="CachedChart"/>).
+/// A caller that keeps what it needs itself (a request with <c>Cache-Control: no-store</c>, as InterpretationService
+/// sends for the charts it interprets) is still answered from the cache, but what is computed for it is not written.
 /// </summary>
 public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
 {
@@ -18,14 +20,23 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
     public const string MemoryLimitSetting = "CACHE_MEMORY_MB";
     public const int DefaultMemoryLimitMegabytes = 256;
 
-    public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken)
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    public ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken) =>
+        GetOrComputeAsync(prepared, store: true, cancellationToken);
+
+    /// <summary>As the overload above; with <paramref name="store"/> false a computed chart is answered without being cached.</summary>
+    public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, bool store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var lookup = new Lookup(builder, metrics, prepared);
         try
         {
-            var chart = await cache.GetOrCreateAsync(prepared.ContentId, lookup, static (l, _) => l.Compute(), cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            var chart = await cache.GetOrCreateAsync(prepared.ContentId, lookup, static (l, _) => l.Compute(), store ? null : ReadOnly,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!lookup.Computed)
             {
                 metrics.CacheHit();

@@ -15,8 +15,10 @@ public sealed class InterpretationLiteDatabase : IDisposable
         Database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
         Interpretations = Database.GetCollection(StoredNames.Name);
         Interpretations.EnsureIndex("userId", "$.userId");
-        Interpretations.EnsureIndex("createdAt", "$.createdAt");
         Interpretations.EnsureIndex("askKey", "$.askKey");
+        // Files made before 2026-11-27 have a createdAt index that no query uses (a list selects by userId and sorts
+        // its matches; LiteDB has no compound index), while every insert paid for a node in it.
+        Interpretations.DropIndex("createdAt");
         Inserts = new LiteDbGroupCommit(Interpretations);
     }
 

@@ -58,6 +58,34 @@ public sealed class ChartCacheTests
     }
 
     [Fact]
+    public async Task A_chart_computed_for_a_no_store_request_is_answered_but_not_cached()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var noStore = await client.SendAsync(NoStore("/api/charts/natal"), Ct);
+        using var wheel = await client.SendAsync(NoStore("/api/charts/natal/svg"), Ct);
+        using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        using var again = await client.SendAsync(NoStore("/api/charts/natal"), Ct);
+
+        Assert.All(new[] { noStore, wheel, plain, again }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(await noStore.Content.ReadAsStringAsync(Ct), await plain.Content.ReadAsStringAsync(Ct));
+        // The first two computed and kept nothing, the plain request computed and kept it, and the last no-store
+        // request was answered from the cache: no-store leaves the cache as it was but may still read it.
+        Assert.Equal(3, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
+        Assert.Equal(await plain.Content.ReadAsStringAsync(Ct), await again.Content.ReadAsStringAsync(Ct));
+
+        static HttpRequestMessage NoStore(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Natal) };
+            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoStore = true };
+            return request;
+        }
+    }
+
+    [Fact]
     public async Task A_chart_from_the_ephemeris_files_carries_no_cache_restriction()
     {
         await using var factory = new ChartApiFactory();

@@ -35,6 +35,20 @@ public sealed class InlineChartReuseTests(InterpretationApiFactory factory) : IC
     }
 
     [Fact]
+    public async Task An_inline_chart_is_asked_of_ChartService_with_no_store_so_it_is_not_cached_twice()
+    {
+        using var alice = factory.CreateUserClient("alice");
+
+        using var response = await alice.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart("1974-03-04") });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var natal = Assert.Single(factory.Charts.LogEntries,
+            e => e.RequestMessage.Path == "/api/charts/natal" && e.RequestMessage.Body?.Contains("1974-03-04", StringComparison.Ordinal) == true);
+        Assert.NotNull(natal.RequestMessage.Headers);
+        Assert.Contains("no-store", natal.RequestMessage.Headers["Cache-Control"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_inline_chart_asks_ChartService()
     {
         using var alice = factory.CreateUserClient("alice");
