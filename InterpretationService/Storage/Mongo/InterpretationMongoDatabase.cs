@@ -29,9 +29,9 @@ public sealed class InterpretationMongoDatabase
         var keys = Builders<BsonDocument>.IndexKeys;
         await Interpretations.Indexes.CreateManyAsync(
         [
-            // Serves "mine, newest first" and the per-user delete and export.
+            // Serves "mine, newest first" and the per-user delete and export. (Deployments made before 2026-11-27 also
+            // have an index on createdAt alone, which nothing queries: it can be dropped.)
             new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Descending("createdAt"), new CreateIndexOptions { Name = "userId_createdAt" }),
-            new CreateIndexModel<BsonDocument>(keys.Descending("createdAt"), new CreateIndexOptions { Name = "createdAt" }),
             // Finds the record a repeated ask answered from the cache returns (records stored before have no askKey).
             new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Ascending("askKey"), new CreateIndexOptions { Name = "userId_askKey" }),
         ]).ConfigureAwait(false);
