@@ -17,6 +17,7 @@ public sealed class InterpretationServices(
     ChartServiceClient charts,
     InterpretationCache cache,
     InlineChartContentIds inlineCharts,
+    InFlightAsks inFlight,
     DailyLlmQuota quota,
     TimeProvider time)
 {
@@ -27,6 +28,7 @@ public sealed class InterpretationServices(
     public ChartServiceClient Charts { get; } = charts;
     public InterpretationCache Cache { get; } = cache;
     public InlineChartContentIds InlineCharts { get; } = inlineCharts;
+    public InFlightAsks InFlight { get; } = inFlight;
     public DailyLlmQuota Quota { get; } = quota;
     public TimeProvider Time { get; } = time;
 
@@ -38,14 +40,19 @@ public sealed class InterpretationServices(
     /// that the caller was already given for the same ask (<see cref="AskKey"/>) returns that interpretation instead, so
     /// asking again, or a client retrying, does not fill the history with copies.
     /// </summary>
+    public Task<InterpretationResponse> SaveAsync(
+        InterpretationAsk ask, string? contentId, InterpretationCacheKey? key, InterpretationOutcome outcome, bool cached) =>
+        SaveAsync(CallerId, ask, contentId, key, outcome, cached);
+
+    /// <summary>As above for <paramref name="callerId"/>, without reading the request (which may have ended meanwhile).</summary>
     public async Task<InterpretationResponse> SaveAsync(
-        InterpretationAsk ask, string? contentId, InterpretationCacheKey? key, InterpretationOutcome outcome, bool cached)
+        string callerId, InterpretationAsk ask, string? contentId, InterpretationCacheKey? key, InterpretationOutcome outcome, bool cached)
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(outcome);
-        var askKey = AskKey.Of(CallerId, ask.ChartId, key, outcome);
+        var askKey = AskKey.Of(callerId, ask.ChartId, key, outcome);
         if (cached && askKey is not null
-            && await Store.FindByAskKeyAsync(CallerId, askKey, CancellationToken.None).ConfigureAwait(false) is { } earlier)
+            && await Store.FindByAskKeyAsync(callerId, askKey, CancellationToken.None).ConfigureAwait(false) is { } earlier)
         {
             // Nothing was spent on this request: its usage is none, as for any answer from the cache.
             return ToResponse(earlier with { InputTokens = null, OutputTokens = null }, Protector.Decrypt(earlier), cached: true)
@@ -58,7 +65,7 @@ public sealed class InterpretationServices(
         var record = new InterpretationRecord
         {
             Id = id,
-            UserId = CallerId,
+            UserId = callerId,
             ChartId = ask.ChartId,
             ContentId = contentId,
             AskKey = askKey,

@@ -35,7 +35,7 @@ public static class InterpretationsApi
             .WithSummary("Interpret a saved or inline natal chart")
             .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream. "
                 + "Asking again for an interpretation the caller already has answers from the cache with that same interpretation "
-                + "(same id, cached: true) rather than storing a copy.")
+                + "(same id, cached: true) rather than storing a copy; so does an identical ask made while the first is still being answered.")
             .WithMetadata(new BodySizeLimit(MaxBodyBytes))
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -87,26 +87,21 @@ public static class InterpretationsApi
             }
         }
 
-        QuotaDecision? quota = null;
-        if (cached is null && services.Engine.UsesLanguageModel(ask.Provider))
-        {
-            quota = await services.Quota.TryConsumeAsync(services.CallerId, cancellationToken);
-            if (!quota.Allowed)
-            {
-                services.Context.Response.Headers.RetryAfter = quota.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Daily interpretation quota reached",
-                    detail: $"You have used your {quota.Limit} AI interpretations for today; the quota resets at midnight UTC. "
-                        + "Ask with provider \"builtin\" for an interpretation that is not limited.");
-            }
-        }
-
-        // Without a cached answer there was a fetch, and it gave a chart.
-        var interpretation = cached is null ? new InterpretationRequest(fetch!.Chart!, ask.Options, ask.Provider, fetch.Name) : null;
         if (WantsEventStream(services.Context.Request))
         {
-            return TypedResults.ServerSentEvents(StreamAsync(services, ask, contentId, interpretation, key, cached, quota, cancellationToken));
+            QuotaDecision? quota = null;
+            if (cached is null && services.Engine.UsesLanguageModel(ask.Provider))
+            {
+                quota = await services.Quota.TryConsumeAsync(services.CallerId, cancellationToken);
+                if (!quota.Allowed)
+                {
+                    return QuotaReached(services, quota);
+                }
+            }
+
+            // Without a cached answer there was a fetch, and it gave a chart.
+            var streamed = cached is null ? new InterpretationRequest(fetch!.Chart!, ask.Options, ask.Provider, fetch.Name) : null;
+            return TypedResults.ServerSentEvents(StreamAsync(services, ask, contentId, streamed, key, cached, quota, cancellationToken));
         }
 
         if (cached is not null)
@@ -114,10 +109,57 @@ public static class InterpretationsApi
             return TypedResults.Ok(await services.SaveAsync(ask, contentId, key, cached, cached: true));
         }
 
-        var outcome = await services.Engine.InterpretAsync(interpretation!, cancellationToken);
+        var interpretation = new InterpretationRequest(fetch!.Chart!, ask.Options, ask.Provider, fetch.Name);
+        var callerId = services.CallerId;
+        var (flight, joined) = key is null
+            ? (await AnswerAsync(services, callerId, ask, contentId, key, interpretation, cancellationToken), false)
+            : await services.InFlight.RunOnceAsync(
+                string.Join('\n', callerId, ask.ChartId ?? "", key.ToString()),
+                token => AnswerAsync(services, callerId, ask, contentId, key, interpretation, token),
+                cancellationToken);
+        if (flight.Refusal is { } refusal)
+        {
+            return QuotaReached(services, refusal);
+        }
+
+        // An ask that waited for an identical one under way gets that interpretation, as if from the cache.
+        return TypedResults.Ok(joined
+            ? flight.Response! with { Cached = true, Usage = new TokenUsageResponse(null, null) }
+            : flight.Response!);
+    }
+
+    /// <summary>
+    /// Charges the quota when a language model is planned, interprets, caches and stores. Runs for the asking request or
+    /// for every identical ask waiting on it (<see cref="InFlightAsks"/>), so it reads nothing from the request itself.
+    /// </summary>
+    private static async Task<InterpretationFlight> AnswerAsync(
+        InterpretationServices services, string callerId, InterpretationAsk ask, string? contentId, InterpretationCacheKey? key,
+        InterpretationRequest interpretation, CancellationToken cancellationToken)
+    {
+        QuotaDecision? quota = null;
+        if (services.Engine.UsesLanguageModel(ask.Provider))
+        {
+            quota = await services.Quota.TryConsumeAsync(callerId, cancellationToken);
+            if (!quota.Allowed)
+            {
+                return new InterpretationFlight(null, quota);
+            }
+        }
+
+        var outcome = await services.Engine.InterpretAsync(interpretation, cancellationToken);
         await services.Cache.TryStoreAsync(key, outcome);
         await RefundUnlessModelAnsweredAsync(services, quota, outcome);
-        return TypedResults.Ok(await services.SaveAsync(ask, contentId, key, outcome, cached: false));
+        return new InterpretationFlight(await services.SaveAsync(callerId, ask, contentId, key, outcome, cached: false), null);
+    }
+
+    private static ProblemHttpResult QuotaReached(InterpretationServices services, QuotaDecision quota)
+    {
+        services.Context.Response.Headers.RetryAfter = quota.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Daily interpretation quota reached",
+            detail: $"You have used your {quota.Limit} AI interpretations for today; the quota resets at midnight UTC. "
+                + "Ask with provider \"builtin\" for an interpretation that is not limited.");
     }
 
     public static async Task<Results<Ok<PagedResult<InterpretationSummary>>, ValidationProblem>> ListInterpretations(

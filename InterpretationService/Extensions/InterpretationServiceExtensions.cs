@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using ZodiaCore.FieldEncryption;
+using ZodiaCore.InterpretationService.Apis;
 using ZodiaCore.InterpretationService.Caching;
 using ZodiaCore.InterpretationService.ChartsClient;
 using ZodiaCore.InterpretationService.Maintenance;
@@ -88,6 +89,7 @@ public static class InterpretationServiceExtensions
         services.AddHybridCache().AddSerializer<InterpretationOutcome, EncryptedOutcomeSerializer>();
         services.AddSingleton<InterpretationCache>();
         services.AddSingleton<InlineChartContentIds>();
+        services.AddSingleton<InFlightAsks>();
         if (!builder.Configuration.HasRedis())
         {
             return;

@@ -35,6 +35,7 @@ cleanup() {
   sleep 1
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
+  rm -f "${TMPDIR:-/tmp}/zodiacore-bench-ports.$$"
 }
 trap cleanup EXIT
 

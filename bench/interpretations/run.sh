@@ -48,6 +48,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$WORK"
+  rm -f "${TMPDIR:-/tmp}/zodiacore-bench-ports.$$"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

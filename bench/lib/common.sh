@@ -13,11 +13,40 @@ stop_stack() {
   sleep 1
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   PIDS=()
+  rm -f "${TMPDIR:-/tmp}/zodiacore-bench-ports.$$" # the stack's ports are free again
   [ -z "${WORK:-}" ] || rm -rf "$WORK"
   WORK=""
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# Below the kernel's ephemeral range (net.ipv4.ip_local_port_range, 32768-60999 by default): a port the kernel hands
+# out for port 0 is one it may give to an outgoing connection (wrk's, a service's HttpClient, Redis clients) before the
+# service binds it, which once failed a run's start-up. Ports already handed out by this shell are not handed out
+# again (they are free until their service starts).
+free_port() {
+  python3 - "${TMPDIR:-/tmp}/zodiacore-bench-ports.$$" <<'PY'
+import os, random, socket, sys
+taken_file = sys.argv[1]
+taken = set(open(taken_file).read().split()) if os.path.exists(taken_file) else set()
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for _ in range(500):
+    port = random.randrange(20000, min(low, 32768))
+    if str(port) in taken:
+        continue
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    with open(taken_file, "a") as f:
+        f.write(f"{port}\n")
+    print(port)
+    break
+else:
+    raise SystemExit("no free port found below the ephemeral range")
+PY
+}
 
 wait_for() { # url
   for _ in $(seq 1 600); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
