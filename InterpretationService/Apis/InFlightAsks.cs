@@ -5,10 +5,11 @@ using ZodiaCore.InterpretationService.Quotas;
 namespace ZodiaCore.InterpretationService.Apis;
 
 /// <summary>
-/// Lets identical asks of one user that arrive while the first is still being answered wait for that answer instead of
-/// generating their own (a client retrying a slow language model, a double click): one provider call, one charge to the
-/// quota, one record in the history, in this instance. The work runs until it is done or until every request waiting
-/// for it has gone, whichever comes first, so the first caller hanging up does not cancel the others' answer.
+/// Lets identical asks of one user for a language model's interpretation that arrive while the first is still being
+/// answered wait for that answer instead of generating their own (a client retrying a slow model, a double click): one
+/// provider call, one charge to the quota, one record in the history, in this instance. The work runs until it is done
+/// or until every request waiting for it has gone, whichever comes first, so the first caller hanging up does not
+/// cancel the others' answer.
 /// </summary>
 public sealed class InFlightAsks
 {

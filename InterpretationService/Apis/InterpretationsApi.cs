@@ -111,7 +111,8 @@ public static class InterpretationsApi
 
         var interpretation = new InterpretationRequest(fetch!.Chart!, ask.Options, ask.Provider, fetch.Name);
         var callerId = services.CallerId;
-        var (flight, joined) = key is null
+        // Only a language model's answer is worth waiting for: the built-in one takes well under a millisecond and no quota.
+        var (flight, joined) = key is null || !services.Engine.UsesLanguageModel(ask.Provider)
             ? (await AnswerAsync(services, callerId, ask, contentId, key, interpretation, cancellationToken), false)
             : await services.InFlight.RunOnceAsync(
                 string.Join('\n', callerId, ask.ChartId ?? "", key.ToString()),
