@@ -35,7 +35,7 @@ public static class InterpretationsApi
             .WithSummary("Interpret a saved or inline natal chart")
             .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream. "
                 + "Asking again for an interpretation the caller already has answers from the cache with that same interpretation "
-                + "(same id, cached: true) rather than storing a copy; so does an identical ask made while the first is still being answered.")
+                + "(same id, cached: true) rather than storing a copy; so does an identical ask made while a language model is still writing the first.")
             .WithMetadata(new BodySizeLimit(MaxBodyBytes))
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
