@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using WireMock.Server;
 using ZodiaCore.InterpretationService.Apis;
-using ZodiaCore.InterpretationService.Interpretations;
-using ZodiaCore.InterpretationService.Tests.Providers;
 
 namespace ZodiaCore.InterpretationService.Tests.Api;
 
@@ -113,33 +110,6 @@ public sealed class InFlightAskTests(InFlightAskTests.SlowModelFactory factory) 
         }
     }
 
-    /// <summary>One language model (a fake OpenAI server) that takes a second and a half to answer.</summary>
-    public sealed class SlowModelFactory : InterpretationApiFactory
-    {
-        public SlowModelFactory()
-        {
-            OpenAi = WireMockServer.Start();
-            OpenAi.Given(FakeProviders.OpenAiRequest)
-                .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(SectionKeys.All, "openai")).WithDelay(TimeSpan.FromSeconds(1.5)));
-        }
-
-        public WireMockServer OpenAi { get; }
-
-        public int OpenAiCalls => FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath);
-
-        protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
-        [
-            new("OPENAI_API_KEY", FakeProviders.OpenAiKey),
-            new("OpenAI:BaseUrl", OpenAi.Url + "/v1"),
-            new("OpenAI:Model", "gpt-test"),
-            new("Interpretation:ProviderOrder", "openai"),
-        ];
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            OpenAi.Stop();
-            OpenAi.Dispose();
-        }
-    }
+    /// <summary>The language model of <see cref="LlmInterpretationApiFactory"/>, taking a second and a half to answer.</summary>
+    public sealed class SlowModelFactory() : LlmInterpretationApiFactory(TimeSpan.FromSeconds(1.5));
 }
