@@ -28,7 +28,11 @@ public sealed class ChartMetrics
         var meter = meterFactory.Create(MeterName);
         _cacheRequests = meter.CreateCounter<long>(CacheRequestsName, "{lookup}", "Chart cache lookups by result (hit, miss).");
         _computed = meter.CreateCounter<long>(ComputedName, "{chart}", "Charts actually computed (cache misses and uncached requests).");
-        _computeDuration = meter.CreateHistogram<double>(ComputeDurationName, "s", "Time to compute one chart, excluding HTTP and cache.");
+        // Without advice the SDK's default boundaries (0, 5, 10 … 10000, made for milliseconds) put every chart, computed
+        // in a fraction of a millisecond, into the first bucket: the dashboard's quantiles would read seconds.
+        _computeDuration = meter.CreateHistogram<double>(
+            ComputeDurationName, "s", "Time to compute one chart, excluding HTTP and cache.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     }
 
     public void CacheHit() => _cacheRequests.Add(1, Hit);
