@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,4 +28,16 @@ namespace ZodiaCore.ChartService.Apis;
 [JsonSerializable(typeof(List<Time.BirthInstantCandidate>))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(ProblemDetails))]
-public sealed partial class ChartJsonContext : JsonSerializerContext;
+public sealed partial class ChartJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// For JSON written as an HTTP answer outside the minimal-API pipeline (a cached chart's bytes): the same relaxed
+    /// escaping ASP.NET Core's own JSON options use, so <c>26°11'00"</c> and <c>Zürich</c> reach clients as written
+    /// rather than as <c>\u00B0</c> sequences. The answers are <c>application/json</c> (the gateway adds
+    /// <c>nosniff</c>), never inlined into HTML, which is what the stricter default encoder guards against.
+    /// </summary>
+    public static ChartJsonContext Answer { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -22,7 +22,7 @@ public sealed class CachedChart
 {
     public CachedChart(ChartResponse chart)
         : this((chart ?? throw new ArgumentNullException(nameof(chart))).ContentId,
-            JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Default.ChartResponse)) =>
+            JsonSerializer.SerializeToUtf8Bytes(chart, ChartJsonContext.Answer.ChartResponse)) =>
         FromFallbackEphemeris = chart.Meta.EphemerisSource == NatalChartBuilder.MoshierSource;
 
     internal CachedChart(string contentId, byte[] json)
@@ -44,6 +44,6 @@ public sealed class CachedChart
 
     /// <summary>A new <see cref="ChartResponse"/> read from <see cref="Json"/>: equal to the chart that was cached.</summary>
     public ChartResponse ReadChart() =>
-        JsonSerializer.Deserialize(Json.Span, ChartJsonContext.Default.ChartResponse)
+        JsonSerializer.Deserialize(Json.Span, ChartJsonContext.Answer.ChartResponse)
         ?? throw new InvalidOperationException("A cached chart's JSON is never null.");
 }

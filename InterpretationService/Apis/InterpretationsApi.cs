@@ -2,6 +2,7 @@ using ZodiaCore.ServiceDefaults.Apis;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -21,7 +22,9 @@ public static class InterpretationsApi
     /// <summary>Large enough for any natal request, small enough that nobody posts megabytes into a prompt.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    // The events carry the same JSON the non-streaming answer does, so they escape as ASP.NET Core's own JSON options
+    // do: relaxed, so accents, degree signs and non-Latin answers arrive as written, not as \uXXXX sequences.
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps /api/interpretations: create (JSON or SSE), list, get and delete the caller's interpretations.</summary>
     public static IEndpointRouteBuilder MapInterpretationsApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using ZodiaCore.FieldEncryption;
@@ -14,7 +15,8 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
 {
     private const string RecordId = "interpretation-cache";
     private const string FieldName = "outcome";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed escaping, as for stored sections: the plaintext is only ever encrypted, never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // HybridCache also serialises the null a read-only probe's factory returns (to hand out copies); it is an empty payload.
     public InterpretationOutcome Deserialize(ReadOnlySequence<byte> source)

@@ -8,6 +8,8 @@ namespace ZodiaCore.ChartService.Tests.Apis;
 /// <summary>The stateless endpoints through the service's real Program (service defaults, problem details, auth).</summary>
 public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<ChartApiFactory>
 {
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private HttpClient Client { get; } = factory.CreateClient();
 
     private const string NatalBody = """
@@ -65,6 +67,20 @@ public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<Char
         }
 
         Assert.False(root.TryGetProperty("ayanamsaValue", out _));
+    }
+
+    [Fact]
+    public async Task Natal_chart_json_writes_degree_signs_and_primes_as_themselves_not_as_unicode_escapes()
+    {
+        using var response = await Post("/api/charts/natal", NatalBody);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var formatted = JsonDocument.Parse(body).RootElement.GetProperty("bodies")[0].GetProperty("formatted").GetString()!;
+        Assert.Contains("°", formatted, StringComparison.Ordinal);
+        Assert.Contains(JsonSerializer.Serialize(formatted, RelaxedJson), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00B0", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\u0027", body, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class ChartCacheTests
         var second = await cache.GetOrComputeAsync(builder.Prepare(request, "").Value!, Ct);
 
         Assert.Same(first.Value, second.Value);
-        Assert.True(first.Value!.Json.Span.SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(first.Value.ReadChart(), ZodiaCore.ChartService.Apis.ChartJsonContext.Default.ChartResponse)),
+        Assert.True(first.Value!.Json.Span.SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(first.Value.ReadChart(), ZodiaCore.ChartService.Apis.ChartJsonContext.Answer.ChartResponse)),
             "The cached JSON is not the chart it holds.");
     }
 

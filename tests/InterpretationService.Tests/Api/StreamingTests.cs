@@ -45,6 +45,21 @@ public sealed class StreamingTests(InterpretationApiFactory factory) : IClassFix
         Assert.Equal(EventStream.TextOf(first, "houses"), EventStream.TextOf(again, "houses"));
     }
 
+    [Fact]
+    public async Task Streamed_sections_write_degree_signs_and_primes_as_themselves_not_as_unicode_escapes()
+    {
+        using var alice = factory.CreateUserClient("alice");
+
+        var events = await EventStream.PostAsync(alice,
+            new { chartId = InterpretationApiFactory.AliceChartId, sections = new[] { "aspects" } });
+
+        var data = string.Concat(events.Where(e => e.EventType == "section").Select(e => e.Data));
+        Assert.Contains("°", EventStream.TextOf(events, "aspects"), StringComparison.Ordinal);
+        Assert.Contains("°", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00B0", data, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\\u0027", data, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static List<(string Key, string Title, string Text)> Sections(JsonElement interpretation) =>
         interpretation.GetProperty("sections").EnumerateArray().Select(s => (s.Text("key"), s.Text("title"), s.Text("text"))).ToList();
 
