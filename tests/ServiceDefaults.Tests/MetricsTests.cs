@@ -1,9 +1,13 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.ServiceDefaults.Telemetry;
 
 namespace ZodiaCore.ServiceDefaults.Tests;
@@ -106,6 +110,32 @@ public sealed class MetricsTests : IAsyncDisposable
 
         Assert.Contains("aspnetcore_routing_match_attempts", scrape, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Group_commit_sizes_are_scraped_in_buckets_that_tell_one_document_from_a_few_and_from_a_full_batch()
+    {
+        var app = await StartAsync();
+        var collection = "c" + Guid.NewGuid().ToString("N");
+        using (var database = new LiteDatabase(Path.Combine(_dataDirectory, "commits.db")))
+        using (var inserts = new LiteDbGroupCommit(database.GetCollection(collection)))
+        {
+            // Awaited one at a time, each insert is a commit of its own.
+            await inserts.InsertAsync(new BsonDocument { ["_id"] = "a" });
+            await inserts.InsertAsync(new BsonDocument { ["_id"] = "b" });
+        }
+
+        using var client = app.GetTestClient();
+        var scrape = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+
+        Assert.Equal("2", Bucket(scrape, collection, "1"));
+        Assert.Equal("2", Bucket(scrape, collection, "2"));
+        Assert.Equal("2", Bucket(scrape, collection, LiteDbGroupCommit.MaxBatch.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal("2", Bucket(scrape, collection, "+Inf"));
+    }
+
+    private static string? Bucket(string scrape, string collection, string le) =>
+        Regex.Match(scrape, $$"""^zodiacore_storage_commit_documents_bucket\{[^}]*collection="{{collection}}"[^}]*le="{{Regex.Escape(le)}}"\} (\d+)""",
+            RegexOptions.Multiline) is { Success: true } match ? match.Groups[1].Value : null;
 
     public async ValueTask DisposeAsync()
     {
