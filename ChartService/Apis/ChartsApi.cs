@@ -94,7 +94,7 @@ public static class ChartsApi
         var outcome = transits.Calculate(request);
         if (outcome.Value is { } value)
         {
-            metrics.Computed(ChartMetrics.Transits, started);
+            metrics.Computed(ChartMetrics.Transits, Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(value);
         }
 
@@ -122,7 +122,7 @@ public static class ChartsApi
         var outcome = synastry.Calculate(request);
         if (outcome.Value is { } value)
         {
-            metrics.Computed(ChartMetrics.Synastry, started);
+            metrics.Computed(ChartMetrics.Synastry, Stopwatch.GetElapsedTime(started));
             return TypedResults.Ok(value);
         }
 

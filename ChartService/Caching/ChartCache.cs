@@ -84,7 +84,7 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
             metrics.CacheMiss();
             var started = Stopwatch.GetTimestamp();
             var outcome = builder.Compose(prepared);
-            metrics.Computed(ChartMetrics.Natal, started);
+            metrics.Computed(ChartMetrics.Natal, Stopwatch.GetElapsedTime(started));
             // A refusal (e.g. polar houses with polarHouses "error") leaves the cache as it was; so does a chart from the
             // fallback ephemeris (answered all the same).
             if (outcome.Value is not { } chart)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace ZodiaCore.ChartService.Observability;
@@ -39,11 +38,11 @@ public sealed class ChartMetrics
 
     public void CacheMiss() => _cacheRequests.Add(1, Miss);
 
-    /// <summary>Counts one computed chart of <paramref name="chartType"/> that took from <paramref name="startTimestamp"/> until now.</summary>
-    public void Computed(string chartType, long startTimestamp)
+    /// <summary>Counts one computed chart of <paramref name="chartType"/> that took <paramref name="duration"/>.</summary>
+    public void Computed(string chartType, TimeSpan duration)
     {
         var tag = new KeyValuePair<string, object?>("chart_type", chartType);
         _computed.Add(1, tag);
-        _computeDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tag);
+        _computeDuration.Record(duration.TotalSeconds, tag);
     }
 }
