@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace ZodiaCore.ServiceDefaults.Tests;
+
+/// <summary>Query values minimal APIs cannot bind are answered like every other invalid input: 400, the field in errors.</summary>
+public sealed class ParameterBindingProblemTests : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("zodiacore-binding-").FullName;
+    private WebApplication? _app;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/items?page=abc", "page", "page must be a whole number.")]
+    [InlineData("/items?page=99999999999", "page", "page must be a whole number.")]
+    [InlineData("/items?since=yesterday", "since", "since must be a date and time (ISO 8601).")]
+    [InlineData("/items?detailed=maybe", "detailed", "detailed must be true or false.")]
+    [InlineData("/sized", "size", "size is required.")]
+    public async Task A_query_value_that_does_not_bind_is_a_400_problem_naming_the_field(string path, string field, string message)
+    {
+        using var client = (await StartAsync()).GetTestClient();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+        // The framework's wording names .NET types; a client needs none of them.
+        Assert.DoesNotContain("Nullable", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Int32", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_that_bind_reach_the_endpoint()
+    {
+        using var client = (await StartAsync()).GetTestClient();
+
+        Assert.Equal("3", await client.GetStringAsync(new Uri("/items?page=3&detailed=true", UriKind.Relative), Ct));
+    }
+
+    private async Task<WebApplication> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["ZODIACORE_DATA_DIR"] = _dataDirectory;
+        builder.AddServiceDefaults();
+        _app = builder.Build();
+        _app.MapGet("/items", (int? page, DateTimeOffset? since, bool? detailed) => Results.Text((page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _app.MapGet("/sized", (int size) => Results.Text("ok"));
+        await _app.StartAsync(Ct);
+        return _app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Log files may still be closing; the temp folder is cleaned by the OS.
+        }
+    }
+}
