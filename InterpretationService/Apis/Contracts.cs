@@ -8,7 +8,7 @@ namespace ZodiaCore.InterpretationService.Apis;
 /// <summary>The body of <c>POST /api/interpretations</c>: exactly one of <c>chartId</c> and <c>chart</c>, plus options.</summary>
 /// <remarks>
 /// <para><c>Chart</c>: ChartService's natal request, passed through as sent.</para>
-/// <para><c>Sections</c>: overview, planets, houses, aspects, elements; all five when absent.</para>
+/// <para><c>Sections</c>: overview, planets, houses, aspects, elements; all five when absent or empty.</para>
 /// <para><c>Length</c>: short, standard (default) or long.</para>
 /// <para><c>Provider</c>: openai, anthropic, google or builtin; the configured order when absent.</para>
 /// </remarks>
