@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.IdentityService.Storage.Mongo;
 
@@ -28,6 +29,8 @@ public sealed class IdentityMongoDatabase
 
     public IMongoCollection<BsonDocument> SigningKeys { get; }
 
+    public const string NewestFirstIndex = "createdAt_id";
+
     public Task EnsureIndexesAsync() => _indexes.Value;
 
     private async Task CreateIndexesAsync()
@@ -36,10 +39,14 @@ public sealed class IdentityMongoDatabase
         await Users.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<BsonDocument>(users.Ascending("emailHash"), new CreateIndexOptions { Unique = true, Name = "emailHash_unique" }),
-            new CreateIndexModel<BsonDocument>(users.Descending("createdAt"), new CreateIndexOptions { Name = "createdAt" }),
+            // The admin list, newest first: ties by id are in the index too, so no page sorts every account in memory.
+            new CreateIndexModel<BsonDocument>(users.Descending("createdAt").Descending("_id"), new CreateIndexOptions { Name = NewestFirstIndex }),
             new CreateIndexModel<BsonDocument>(users.Descending("lastLogin"), new CreateIndexOptions { Name = "lastLogin" }),
             new CreateIndexModel<BsonDocument>(users.Ascending("deletionRequestedAt"), new CreateIndexOptions { Name = "deletionRequestedAt", Sparse = true }),
         ]).ConfigureAwait(false);
+
+        // Deployments made before 2026-11-28 have createdAt alone, which the index above replaces.
+        await MongoIndexes.DropObsoleteAsync(Users, "createdAt").ConfigureAwait(false);
 
         var tokens = Builders<BsonDocument>.IndexKeys;
         await RefreshTokens.Indexes.CreateManyAsync(

@@ -1,17 +1,17 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using ZodiaCore.ServiceDefaults.Data;
 
 namespace ZodiaCore.InterpretationService.Storage.Mongo;
 
-/// <summary>The interpretation database in MongoDB; creates the indexes once, on first use, and drops the one earlier versions made that no query uses.</summary>
+/// <summary>The interpretation database in MongoDB; creates the indexes once, on first use, and drops the ones earlier versions made that it replaces.</summary>
 public sealed class InterpretationMongoDatabase
 {
     public const string DefaultDatabaseName = "interpretation";
 
-    /// <summary>The index on createdAt alone that deployments made before 2026-11-27 have.</summary>
-    public const string ObsoleteCreatedAtIndex = "createdAt";
+    public const string NewestFirstIndex = "userId_createdAt_id";
 
-    private const int IndexNotFound = 27;
+    private static readonly string[] ObsoleteIndexes = ["createdAt", "userId_createdAt"];
 
     private readonly Lazy<Task> _indexes;
 
@@ -34,32 +34,14 @@ public sealed class InterpretationMongoDatabase
         var keys = Builders<BsonDocument>.IndexKeys;
         await Interpretations.Indexes.CreateManyAsync(
         [
-            // Serves "mine, newest first" and the per-user delete and export.
-            new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Descending("createdAt"), new CreateIndexOptions { Name = "userId_createdAt" }),
+            // Serves "mine, newest first" (filter and sort, ties by id, so no page sorts in memory) and, by its userId
+            // prefix, the per-user delete and export.
+            new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Descending("createdAt").Descending("_id"), new CreateIndexOptions { Name = NewestFirstIndex }),
             // Finds the record a repeated ask answered from the cache returns (records stored before have no askKey).
             new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Ascending("askKey"), new CreateIndexOptions { Name = "userId_askKey" }),
         ]).ConfigureAwait(false);
-        await DropObsoleteIndexAsync().ConfigureAwait(false);
-    }
-
-    // Deployments made before 2026-11-27 have an index on createdAt alone: no query uses it (userId_createdAt serves
-    // the lists), and every insert pays for it.
-    private async Task DropObsoleteIndexAsync()
-    {
-        using var cursor = await Interpretations.Indexes.ListAsync().ConfigureAwait(false);
-        var names = (await cursor.ToListAsync().ConfigureAwait(false)).Select(index => index["name"].AsString);
-        if (!names.Contains(ObsoleteCreatedAtIndex, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        try
-        {
-            await Interpretations.Indexes.DropOneAsync(ObsoleteCreatedAtIndex).ConfigureAwait(false);
-        }
-        catch (MongoCommandException e) when (e.Code == IndexNotFound)
-        {
-            // Another instance starting at the same time dropped it first.
-        }
+        // Deployments made before 2026-11-28 have createdAt alone (no query uses it) and userId_createdAt (its sort
+        // left ties by id to an in-memory sort); the index above replaces both.
+        await MongoIndexes.DropObsoleteAsync(Interpretations, ObsoleteIndexes).ConfigureAwait(false);
     }
 }

@@ -2,59 +2,39 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using ZodiaCore.InterpretationService.Storage;
 using ZodiaCore.InterpretationService.Storage.Mongo;
+using ZodiaCore.Tests.Shared;
 
 namespace ZodiaCore.InterpretationService.Tests.Storage;
 
 /// <summary>Index upkeep against a real MongoDB when ZODIACORE_TEST_MONGODB holds a connection string.</summary>
-public sealed class InterpretationMongoDatabaseTests : IAsyncLifetime
+public sealed class InterpretationMongoDatabaseTests : IAsyncDisposable
 {
-    private MongoClient? client;
-    private string databaseName = "";
-
-    public ValueTask InitializeAsync()
-    {
-        var connectionString = Environment.GetEnvironmentVariable(MongoInterpretationStoreTests.ConnectionSetting);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            client = new MongoClient(connectionString);
-            databaseName = "zodiacore_interpretation_indexes_" + Guid.NewGuid().ToString("N")[..12];
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    private readonly MongoTestDatabase? mongo = MongoTestDatabase.TryCreate("zodiacore_interpretation_indexes_");
 
     [Fact]
-    public async Task A_database_made_with_the_unused_createdAt_index_loses_it_and_keeps_its_records()
+    public async Task A_database_made_by_an_earlier_version_gets_the_newest_first_index_in_place_of_the_ones_it_replaces()
     {
-        Assert.SkipWhen(client is null, $"Set {MongoInterpretationStoreTests.ConnectionSetting} to a MongoDB connection string to run the MongoDB index tests.");
-        var ct = TestContext.Current.CancellationToken;
-        var old = client.GetDatabase(databaseName).GetCollection<BsonDocument>(StoredNames.Name);
-        await old.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(
-            Builders<BsonDocument>.IndexKeys.Descending("createdAt"), new CreateIndexOptions { Name = InterpretationMongoDatabase.ObsoleteCreatedAtIndex }),
-            cancellationToken: ct);
-        await old.InsertOneAsync(new BsonDocument { ["_id"] = "r1", ["userId"] = "u1", ["createdAt"] = DateTime.UtcNow }, cancellationToken: ct);
+        Assert.SkipWhen(mongo is null, MongoTestDatabase.SkipReason);
+        var keys = Builders<BsonDocument>.IndexKeys;
+        await mongo.CreateIndexAsync(StoredNames.Name, "createdAt", keys.Descending("createdAt"));
+        await mongo.CreateIndexAsync(StoredNames.Name, "userId_createdAt", keys.Ascending("userId").Descending("createdAt"));
+        var database = new InterpretationMongoDatabase(mongo.Database);
+        await database.Interpretations.InsertOneAsync(new BsonDocument { ["_id"] = "r1", ["userId"] = "u1", ["createdAt"] = DateTime.UtcNow },
+            cancellationToken: TestContext.Current.CancellationToken);
 
-        var database = new InterpretationMongoDatabase(client.GetDatabase(databaseName));
         await database.EnsureIndexesAsync();
         // A second instance starting on the same database finds nothing left to drop.
-        await new InterpretationMongoDatabase(client.GetDatabase(databaseName)).EnsureIndexesAsync();
+        await new InterpretationMongoDatabase(mongo.Database).EnsureIndexesAsync();
 
-        Assert.Equal(["_id_", "userId_askKey", "userId_createdAt"], await IndexNamesAsync(database.Interpretations));
-        Assert.Equal(1, await database.Interpretations.CountDocumentsAsync(Builders<BsonDocument>.Filter.Eq("_id", "r1"), cancellationToken: ct));
+        Assert.Equal(["_id_", "userId_askKey", InterpretationMongoDatabase.NewestFirstIndex], await mongo.IndexNamesAsync(StoredNames.Name));
+        Assert.Equal(1, await database.Interpretations.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (client is not null)
+        if (mongo is not null)
         {
-            await client.DropDatabaseAsync(databaseName);
-            client.Dispose();
+            await mongo.DisposeAsync();
         }
-    }
-
-    private static async Task<string[]> IndexNamesAsync(IMongoCollection<BsonDocument> collection)
-    {
-        using var cursor = await collection.Indexes.ListAsync();
-        return (await cursor.ToListAsync()).Select(index => index["name"].AsString).Order(StringComparer.Ordinal).ToArray();
     }
 }
