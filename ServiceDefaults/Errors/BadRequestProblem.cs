@@ -7,9 +7,9 @@ namespace ZodiaCore.ServiceDefaults.Errors;
 
 /// <summary>
 /// Describes a request the framework could not read (malformed JSON, a wrong type, a query value that does not parse,
-/// a body too large) as a
-/// problem naming the offending field. Applied wherever the problem is written — by our handler, or by the
-/// developer exception page that ASP.NET Core puts in front of it in Development — so both answer alike.
+/// a body too large) as a problem naming the offending field. Applied wherever the problem is written — by our
+/// handler, or by the developer exception page that ASP.NET Core puts in front of it in Development — so both answer
+/// alike.
 /// </summary>
 public static partial class BadRequestProblem
 {

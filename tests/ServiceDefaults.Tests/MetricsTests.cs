@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using ZodiaCore.ServiceDefaults.Data;
 using ZodiaCore.ServiceDefaults.Telemetry;
+using ZodiaCore.Tests.Shared;
 
 namespace ZodiaCore.ServiceDefaults.Tests;
 
@@ -18,30 +18,29 @@ namespace ZodiaCore.ServiceDefaults.Tests;
 /// </summary>
 public sealed class MetricsTests : IAsyncDisposable
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("zodiacore-metrics-").FullName;
+    private readonly ServiceDefaultsHost _host = new();
     private readonly List<Meter> _meters = [];
-    private WebApplication? _app;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<WebApplication> StartAsync(bool? allMetrics = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration["ZODIACORE_DATA_DIR"] = _dataDirectory;
-        if (allMetrics is { } all)
-        {
-            builder.Configuration[OpenTelemetryExtensions.AllMetricsSetting] = all ? "true" : "false";
-        }
-
-        builder.AddServiceDefaults();
-        _app = builder.Build();
-        _app.MapGet("/hello", () => "hello");
-        _app.MapPrometheusScrapingEndpoint("/metrics");
-        await _app.StartAsync(Ct);
+        var app = await _host.StartAsync(
+            builder =>
+            {
+                if (allMetrics is { } all)
+                {
+                    builder.Configuration[OpenTelemetryExtensions.AllMetricsSetting] = all ? "true" : "false";
+                }
+            },
+            app =>
+            {
+                app.MapGet("/hello", () => "hello");
+                app.MapPrometheusScrapingEndpoint("/metrics");
+            });
         // The provider subscribes to meters when it is built; resolving it here makes that happen before the test's meters exist.
-        Assert.NotNull(_app.Services.GetService<MeterProvider>());
-        return _app;
+        Assert.NotNull(app.Services.GetService<MeterProvider>());
+        return app;
     }
 
     private Counter<long> Instrument(string meter, string name)
@@ -116,7 +115,7 @@ public sealed class MetricsTests : IAsyncDisposable
     {
         var app = await StartAsync();
         var collection = "c" + Guid.NewGuid().ToString("N");
-        using (var database = new LiteDatabase(Path.Combine(_dataDirectory, "commits.db")))
+        using (var database = new LiteDatabase(Path.Combine(_host.DataDirectory, "commits.db")))
         using (var inserts = new LiteDbGroupCommit(database.GetCollection(collection)))
         {
             // Awaited one at a time, each insert is a commit of its own.
@@ -144,18 +143,6 @@ public sealed class MetricsTests : IAsyncDisposable
             meter.Dispose();
         }
 
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Log files may still be closing; the temp folder is cleaned by the OS.
-        }
+        await _host.DisposeAsync();
     }
 }

@@ -1,17 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using ZodiaCore.Tests.Shared;
 
 namespace ZodiaCore.ServiceDefaults.Tests;
 
 /// <summary>Query values minimal APIs cannot bind are answered like every other invalid input: 400, the field in errors.</summary>
 public sealed class ParameterBindingProblemTests : IAsyncDisposable
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("zodiacore-binding-").FullName;
-    private WebApplication? _app;
+    private readonly ServiceDefaultsHost _host = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -46,33 +45,15 @@ public sealed class ParameterBindingProblemTests : IAsyncDisposable
         Assert.Equal("3", await client.GetStringAsync(new Uri("/items?page=3&detailed=true", UriKind.Relative), Ct));
     }
 
-    private async Task<WebApplication> StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration["ZODIACORE_DATA_DIR"] = _dataDirectory;
-        builder.AddServiceDefaults();
-        _app = builder.Build();
-        _app.MapGet("/items", (int? page, DateTimeOffset? since, bool? detailed) => Results.Text((page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        _app.MapGet("/sized", (int size) => Results.Text("ok"));
-        await _app.StartAsync(Ct);
-        return _app;
-    }
+    private Task<WebApplication> StartAsync() => _host.StartAsync(
+        _ => { },
+        app =>
+        {
+            app.MapGet("/items", (int? page, DateTimeOffset? since, bool? detailed) =>
+                Results.Text((page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            app.MapGet("/sized", (int size) => Results.Text("ok"));
+        },
+        environment: "Production");
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Log files may still be closing; the temp folder is cleaned by the OS.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -7,13 +7,12 @@ using ZodiaCore.Tests.Shared;
 namespace ZodiaCore.IdentityService.Tests.Storage;
 
 /// <summary>Index upkeep against a real MongoDB when ZODIACORE_TEST_MONGODB holds a connection string.</summary>
-public sealed class IdentityMongoDatabaseTests : IAsyncDisposable
+public sealed class IdentityMongoDatabaseTests
 {
-    private readonly MongoTestDatabase? mongo = MongoTestDatabase.TryCreate("zodiacore_identity_indexes_");
-
     [Fact]
     public async Task A_database_made_by_an_earlier_version_lists_accounts_by_an_index_that_includes_the_tie_break()
     {
+        await using var mongo = MongoTestDatabase.TryCreate("zodiacore_identity_indexes_");
         Assert.SkipWhen(mongo is null, MongoTestDatabase.SkipReason);
         await mongo.CreateIndexAsync(Collections.Users, "createdAt", Builders<BsonDocument>.IndexKeys.Descending("createdAt"));
 
@@ -23,13 +22,5 @@ public sealed class IdentityMongoDatabaseTests : IAsyncDisposable
         var names = await mongo.IndexNamesAsync(Collections.Users);
         Assert.Contains(IdentityMongoDatabase.NewestFirstIndex, names);
         Assert.DoesNotContain("createdAt", names);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (mongo is not null)
-        {
-            await mongo.DisposeAsync();
-        }
     }
 }

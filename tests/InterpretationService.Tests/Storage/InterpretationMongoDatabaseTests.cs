@@ -7,13 +7,12 @@ using ZodiaCore.Tests.Shared;
 namespace ZodiaCore.InterpretationService.Tests.Storage;
 
 /// <summary>Index upkeep against a real MongoDB when ZODIACORE_TEST_MONGODB holds a connection string.</summary>
-public sealed class InterpretationMongoDatabaseTests : IAsyncDisposable
+public sealed class InterpretationMongoDatabaseTests
 {
-    private readonly MongoTestDatabase? mongo = MongoTestDatabase.TryCreate("zodiacore_interpretation_indexes_");
-
     [Fact]
     public async Task A_database_made_by_an_earlier_version_gets_the_newest_first_index_in_place_of_the_ones_it_replaces()
     {
+        await using var mongo = MongoTestDatabase.TryCreate("zodiacore_interpretation_indexes_");
         Assert.SkipWhen(mongo is null, MongoTestDatabase.SkipReason);
         var keys = Builders<BsonDocument>.IndexKeys;
         await mongo.CreateIndexAsync(StoredNames.Name, "createdAt", keys.Descending("createdAt"));
@@ -28,13 +27,5 @@ public sealed class InterpretationMongoDatabaseTests : IAsyncDisposable
 
         Assert.Equal(["_id_", "userId_askKey", InterpretationMongoDatabase.NewestFirstIndex], await mongo.IndexNamesAsync(StoredNames.Name));
         Assert.Equal(1, await database.Interpretations.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: TestContext.Current.CancellationToken));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (mongo is not null)
-        {
-            await mongo.DisposeAsync();
-        }
     }
 }
