@@ -15,7 +15,9 @@ public sealed class ChartLiteDatabase : IDisposable
         Database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
         BirthCharts = Database.GetCollection(MongoCollectionName);
         BirthCharts.EnsureIndex("userId", "$.userId");
-        BirthCharts.EnsureIndex("createdAt", "$.createdAt");
+        // Files made before 2026-11-28 have a createdAt index no query uses (a list seeks by userId and sorts the
+        // user's charts by createdAt and id; LiteDB has no compound index), while every insert paid for a node in it.
+        BirthCharts.DropIndex("createdAt");
         Inserts = new LiteDbGroupCommit(BirthCharts);
     }
 
