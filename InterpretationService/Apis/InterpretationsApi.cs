@@ -2,7 +2,6 @@ using ZodiaCore.ServiceDefaults.Apis;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -14,6 +13,7 @@ using ZodiaCore.InterpretationService.ChartsClient;
 using ZodiaCore.InterpretationService.Providers;
 using ZodiaCore.InterpretationService.Quotas;
 using ZodiaCore.InterpretationService.Storage;
+using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Apis;
 
@@ -21,10 +21,6 @@ public static class InterpretationsApi
 {
     /// <summary>Large enough for any natal request, small enough that nobody posts megabytes into a prompt.</summary>
     public const long MaxBodyBytes = 64 * 1024;
-
-    // The events carry the same JSON the non-streaming answer does, so they escape as ASP.NET Core's own JSON options
-    // do: relaxed, so accents, degree signs and non-Latin answers arrive as written, not as \uXXXX sequences.
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps /api/interpretations: create (JSON or SSE), list, get and delete the caller's interpretations.</summary>
     public static IEndpointRouteBuilder MapInterpretationsApi(this IEndpointRouteBuilder app)
@@ -244,7 +240,7 @@ public static class InterpretationsApi
         }
     }
 
-    private static SseItem<string> Event<T>(string type, T data) => new(JsonSerializer.Serialize(data, EventJson), type);
+    private static SseItem<string> Event<T>(string type, T data) => new(JsonSerializer.Serialize(data, InterpretationJson.Options), type);
 
     private static bool WantsEventStream(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));

@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using ZodiaCore.FieldEncryption;
 using ZodiaCore.InterpretationService.Providers;
+using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Caching;
 
@@ -15,8 +15,6 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
 {
     private const string RecordId = "interpretation-cache";
     private const string FieldName = "outcome";
-    // Relaxed escaping, as for stored sections: the plaintext is only ever encrypted, never embedded in HTML.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // HybridCache also serialises the null a read-only probe's factory returns (to hand out copies); it is an empty payload.
     public InterpretationOutcome Deserialize(ReadOnlySequence<byte> source)
@@ -27,7 +25,7 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
         }
 
         var plaintext = encryptor.Decrypt(source.ToArray(), RecordId, FieldName);
-        return JsonSerializer.Deserialize<InterpretationOutcome>(plaintext, Json)
+        return JsonSerializer.Deserialize<InterpretationOutcome>(plaintext, InterpretationJson.Options)
             ?? throw new JsonException("The cached interpretation is empty.");
     }
 
@@ -39,6 +37,6 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
             return;
         }
 
-        target.Write(encryptor.Encrypt(JsonSerializer.SerializeToUtf8Bytes(value, Json), RecordId, FieldName));
+        target.Write(encryptor.Encrypt(JsonSerializer.SerializeToUtf8Bytes(value, InterpretationJson.Options), RecordId, FieldName));
     }
 }
