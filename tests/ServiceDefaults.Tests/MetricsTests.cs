@@ -111,7 +111,7 @@ public sealed class MetricsTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Group_commit_sizes_are_scraped_in_buckets_that_tell_one_document_from_a_few_and_from_a_full_batch()
+    public async Task Group_commit_sizes_are_scraped_in_power_of_two_buckets_where_single_document_commits_stand_apart()
     {
         var app = await StartAsync();
         var collection = "c" + Guid.NewGuid().ToString("N");
