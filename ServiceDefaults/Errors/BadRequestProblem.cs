@@ -61,9 +61,10 @@ public static partial class BadRequestProblem
 
     /// <summary>
     /// A query, route or header value that does not parse as its parameter's type (<c>?page=abc</c>), or a required one
-    /// that is missing. Minimal APIs say so only in the exception's message, with the .NET type name
-    /// (<c>Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</c>); clients get the field in
-    /// <c>errors</c>, as for every other invalid input, and the type in words.
+    /// that is missing, or a missing body. Minimal APIs say so only in the exception's message, with the .NET type name
+    /// (<c>Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</c>) or advice for the developer
+    /// (<c>Implicit body inferred for parameter "request" but no body was provided. Did you mean to use a Service
+    /// instead?</c>); clients get the field in <c>errors</c>, as for every other invalid input, and the type in words.
     /// </summary>
     private static (string Name, string Error)? FindParameterError(string message)
     {
@@ -73,8 +74,14 @@ public static partial class BadRequestProblem
             return null;
         }
 
+        // A missing body is named as the other body errors are, not by the handler's C# parameter.
+        if (match.Groups["source"].Value == "body" || match.Groups["noBody"].Success)
+        {
+            return ("body", "A JSON request body is required.");
+        }
+
         var name = match.Groups["name"].Value;
-        return match.Groups["missing"].Success
+        return match.Groups["source"].Success
             ? (name, $"{name} is required.")
             : (name, $"{name} must be {Described(match.Groups["type"].Value)}.");
     }
@@ -95,7 +102,7 @@ public static partial class BadRequestProblem
         };
     }
 
-    [GeneratedRegex("^(?:Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from|Required parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" was (?<missing>not provided))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from|Required parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" was not provided from (?<source>[^.]+)|Implicit body inferred for parameter \"[^\"]+\" but (?<noBody>no body was provided))", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterFailure();
 
     private static JsonException? FindJsonError(Exception exception)

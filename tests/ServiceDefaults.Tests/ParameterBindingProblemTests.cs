@@ -7,7 +7,7 @@ using ZodiaCore.Tests.Shared;
 
 namespace ZodiaCore.ServiceDefaults.Tests;
 
-/// <summary>Query values minimal APIs cannot bind are answered like every other invalid input: 400, the field in errors.</summary>
+/// <summary>Values minimal APIs cannot bind (query values, a missing body) are answered like every other invalid input: 400, the field in errors.</summary>
 public sealed class ParameterBindingProblemTests : IAsyncDisposable
 {
     private readonly ServiceDefaultsHost _host = new();
@@ -25,6 +25,23 @@ public sealed class ParameterBindingProblemTests : IAsyncDisposable
         using var client = (await StartAsync()).GetTestClient();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        await AssertProblemNaming(response, field, message);
+    }
+
+    [Fact]
+    public async Task A_missing_json_body_is_a_400_problem_naming_the_body_not_the_handlers_parameter()
+    {
+        using var client = (await StartAsync()).GetTestClient();
+        using var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("/things", UriKind.Relative), empty, Ct);
+
+        await AssertProblemNaming(response, "body", "A JSON request body is required.");
+    }
+
+    private static async Task AssertProblemNaming(HttpResponseMessage response, string field, string message)
+    {
         var body = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -32,9 +49,10 @@ public sealed class ParameterBindingProblemTests : IAsyncDisposable
         var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
         Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
         Assert.Equal(message, errors.GetProperty(field)[0].GetString());
-        // The framework's wording names .NET types; a client needs none of them.
+        // The framework's wording names .NET types and gives developers advice; a client needs neither.
         Assert.DoesNotContain("Nullable", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Int32", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,8 +70,11 @@ public sealed class ParameterBindingProblemTests : IAsyncDisposable
             app.MapGet("/items", (int? page, DateTimeOffset? since, bool? detailed) =>
                 Results.Text((page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             app.MapGet("/sized", (int size) => Results.Text("ok"));
+            app.MapPost("/things", (Thing thing) => Results.Text(thing.Name));
         },
         environment: "Production");
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private sealed record Thing(string Name);
 }
