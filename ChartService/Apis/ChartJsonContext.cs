@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +6,7 @@ using ZodiaCore.ChartService.SavedCharts;
 using ZodiaCore.ChartService.Storage;
 using ZodiaCore.ChartService.Synastry;
 using ZodiaCore.ChartService.Transits;
+using ZodiaCore.ServiceDefaults.Apis;
 
 namespace ZodiaCore.ChartService.Apis;
 
@@ -30,14 +30,6 @@ namespace ZodiaCore.ChartService.Apis;
 [JsonSerializable(typeof(ProblemDetails))]
 public sealed partial class ChartJsonContext : JsonSerializerContext
 {
-    /// <summary>
-    /// For JSON written as an HTTP answer outside the minimal-API pipeline (a cached chart's bytes): the same relaxed
-    /// escaping ASP.NET Core's own JSON options use, so <c>26°11'00"</c> and <c>Zürich</c> reach clients as written
-    /// rather than as <c>\u00B0</c> sequences. The answers are <c>application/json</c> (the gateway adds
-    /// <c>nosniff</c>), never inlined into HTML, which is what the stricter default encoder guards against.
-    /// </summary>
-    public static ChartJsonContext Answer { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    /// <summary>For a chart's answer bytes, written outside the minimal-API pipeline: escaped as the API's other answers.</summary>
+    public static ChartJsonContext Answer { get; } = new(ApiJson.CreateOptions());
 }

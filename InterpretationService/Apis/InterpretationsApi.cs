@@ -13,7 +13,6 @@ using ZodiaCore.InterpretationService.ChartsClient;
 using ZodiaCore.InterpretationService.Providers;
 using ZodiaCore.InterpretationService.Quotas;
 using ZodiaCore.InterpretationService.Storage;
-using ZodiaCore.InterpretationService.Interpretations;
 
 namespace ZodiaCore.InterpretationService.Apis;
 
@@ -240,7 +239,7 @@ public static class InterpretationsApi
         }
     }
 
-    private static SseItem<string> Event<T>(string type, T data) => new(JsonSerializer.Serialize(data, InterpretationJson.Options), type);
+    private static SseItem<string> Event<T>(string type, T data) => new(JsonSerializer.Serialize(data, ApiJson.Options), type);
 
     private static bool WantsEventStream(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));

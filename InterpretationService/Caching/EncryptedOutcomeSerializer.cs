@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Caching.Hybrid;
 using ZodiaCore.FieldEncryption;
 using ZodiaCore.InterpretationService.Providers;
-using ZodiaCore.InterpretationService.Interpretations;
+using ZodiaCore.ServiceDefaults.Apis;
 
 namespace ZodiaCore.InterpretationService.Caching;
 
@@ -25,7 +25,7 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
         }
 
         var plaintext = encryptor.Decrypt(source.ToArray(), RecordId, FieldName);
-        return JsonSerializer.Deserialize<InterpretationOutcome>(plaintext, InterpretationJson.Options)
+        return JsonSerializer.Deserialize<InterpretationOutcome>(plaintext, ApiJson.Options)
             ?? throw new JsonException("The cached interpretation is empty.");
     }
 
@@ -37,6 +37,6 @@ public sealed class EncryptedOutcomeSerializer(FieldEncryptor encryptor) : IHybr
             return;
         }
 
-        target.Write(encryptor.Encrypt(JsonSerializer.SerializeToUtf8Bytes(value, InterpretationJson.Options), RecordId, FieldName));
+        target.Write(encryptor.Encrypt(JsonSerializer.SerializeToUtf8Bytes(value, ApiJson.Options), RecordId, FieldName));
     }
 }

@@ -9,6 +9,8 @@ public sealed class IdentityMongoDatabase
 {
     public const string DefaultDatabaseName = "identity";
 
+    public const string NewestFirstIndex = "createdAt_id";
+
     private readonly Lazy<Task> _indexes;
 
     public IdentityMongoDatabase(IMongoDatabase database)
@@ -28,8 +30,6 @@ public sealed class IdentityMongoDatabase
     public IMongoCollection<BsonDocument> RefreshTokens { get; }
 
     public IMongoCollection<BsonDocument> SigningKeys { get; }
-
-    public const string NewestFirstIndex = "createdAt_id";
 
     public Task EnsureIndexesAsync() => _indexes.Value;
 
