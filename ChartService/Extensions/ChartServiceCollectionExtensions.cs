@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
 using ZodiaCore.ChartService.Apis;
 using ZodiaCore.ChartService.Caching;
 using ZodiaCore.ChartService.Charts;
@@ -106,11 +104,7 @@ public static class ChartServiceCollectionExtensions
             return; // memory only
         }
 
-        builder.AddRedisConnection();
-        services.AddStackExchangeRedisCache(options => options.InstanceName = RedisKeyPrefix);
-        // The one multiplexer of AddRedisConnection, which connects in the background and survives Redis restarts.
-        services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, provider) =>
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+        builder.AddRedisDistributedCache(RedisKeyPrefix);
     }
 
     private static void AddStorage(IHostApplicationBuilder builder)

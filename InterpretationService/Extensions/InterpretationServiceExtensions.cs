@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
 using ZodiaCore.FieldEncryption;
 using ZodiaCore.InterpretationService.Apis;
 using ZodiaCore.InterpretationService.Caching;
@@ -95,10 +93,7 @@ public static class InterpretationServiceExtensions
             return;
         }
 
-        builder.AddRedisConnection();
-        services.AddStackExchangeRedisCache(options => options.InstanceName = "interpretation:");
-        services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((options, provider) =>
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>()));
+        builder.AddRedisDistributedCache("interpretation:");
     }
 
     private static void AddQuota(IHostApplicationBuilder builder)
