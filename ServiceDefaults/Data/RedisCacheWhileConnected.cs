@@ -6,91 +6,217 @@ using StackExchange.Redis;
 namespace ZodiaCore.ServiceDefaults.Data;
 
 /// <summary>
-/// The Redis layer of HybridCache, asked only while the connection is up. HybridCache logs every failed read and write
-/// of its second level as an error with the exception, so through a Redis outage each cached request wrote two stack
-/// traces; here a request while Redis is away is a miss and its write is dropped, and the outage is logged once.
+/// The Redis layer of HybridCache, asked only while Redis answers. HybridCache logs every failed read and write of its
+/// second level as an error with the exception, and waits out each command's timeout when Redis hangs (a stopped
+/// server, a network that drops packets); here a request while Redis is down, or within
+/// <see cref="PauseAfterFailure"/> of a call that failed or timed out, is a miss whose write is dropped, and the
+/// outage is logged once.
 /// </summary>
 /// <remarks>
 /// Implements the buffer interface too, which HybridCache prefers: it reads and writes pooled buffers instead of arrays.
 /// </remarks>
 internal sealed partial class RedisCacheWhileConnected(IBufferDistributedCache redisCache, IConnectionMultiplexer redis,
-    ILogger<RedisCacheWhileConnected> logger) : IBufferDistributedCache, IDisposable
+    TimeProvider time, ILogger<RedisCacheWhileConnected> logger) : IBufferDistributedCache, IDisposable
 {
+    /// <summary>How long the cache is skipped after a call failed or timed out, before one is tried again.</summary>
+    public static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(5);
+
+    private long skipUntilTicks;
     private int bypassing;
 
-    public byte[]? Get(string key) => Connected() ? redisCache.Get(key) : null;
-
-    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
-        Connected() ? redisCache.GetAsync(key, token) : Task.FromResult<byte[]?>(null);
-
-    public bool TryGet(string key, IBufferWriter<byte> destination) => Connected() && redisCache.TryGet(key, destination);
-
-    public ValueTask<bool> TryGetAsync(string key, IBufferWriter<byte> destination, CancellationToken token = default) =>
-        Connected() ? redisCache.TryGetAsync(key, destination, token) : ValueTask.FromResult(false);
-
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+    public byte[]? Get(string key)
     {
-        if (Connected())
+        if (!ShouldAsk())
         {
-            redisCache.Set(key, value, options);
+            return null;
+        }
+
+        try
+        {
+            var value = redisCache.Get(key);
+            Answered();
+            return value;
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+            return null;
         }
     }
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+    {
+        if (!ShouldAsk())
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = await redisCache.GetAsync(key, token).ConfigureAwait(false);
+            Answered();
+            return value;
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+            return null;
+        }
+    }
+
+    public bool TryGet(string key, IBufferWriter<byte> destination)
+    {
+        if (!ShouldAsk())
+        {
+            return false;
+        }
+
+        try
+        {
+            var found = redisCache.TryGet(key, destination);
+            Answered();
+            return found;
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+            return false;
+        }
+    }
+
+    public async ValueTask<bool> TryGetAsync(string key, IBufferWriter<byte> destination, CancellationToken token = default)
+    {
+        if (!ShouldAsk())
+        {
+            return false;
+        }
+
+        try
+        {
+            var found = await redisCache.TryGetAsync(key, destination, token).ConfigureAwait(false);
+            Answered();
+            return found;
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+            return false;
+        }
+    }
+
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
+        Write(() => redisCache.Set(key, value, options));
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
-        Connected() ? redisCache.SetAsync(key, value, options, token) : Task.CompletedTask;
+        WriteAsync(() => new ValueTask(redisCache.SetAsync(key, value, options, token))).AsTask();
 
-    public void Set(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options)
-    {
-        if (Connected())
-        {
-            redisCache.Set(key, value, options);
-        }
-    }
+    public void Set(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options) =>
+        Write(() => redisCache.Set(key, value, options));
 
     public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
-        Connected() ? redisCache.SetAsync(key, value, options, token) : ValueTask.CompletedTask;
+        WriteAsync(() => redisCache.SetAsync(key, value, options, token));
 
-    public void Refresh(string key)
-    {
-        if (Connected())
-        {
-            redisCache.Refresh(key);
-        }
-    }
+    public void Refresh(string key) => Write(() => redisCache.Refresh(key));
 
     public Task RefreshAsync(string key, CancellationToken token = default) =>
-        Connected() ? redisCache.RefreshAsync(key, token) : Task.CompletedTask;
+        WriteAsync(() => new ValueTask(redisCache.RefreshAsync(key, token))).AsTask();
 
-    // A removal is not skipped: an entry that outlives the outage would be served as if still valid, so its failure
-    // must reach the caller (and HybridCache's log).
+    // A removal is neither skipped nor swallowed: an entry that outlived the outage would be served as if still valid,
+    // so its failure must reach the caller (and HybridCache's log).
     public void Remove(string key) => redisCache.Remove(key);
 
     public Task RemoveAsync(string key, CancellationToken token = default) => redisCache.RemoveAsync(key, token);
 
     public void Dispose() => (redisCache as IDisposable)?.Dispose();
 
-    private bool Connected()
+    private void Write(Action write)
     {
-        if (redis.IsConnected)
+        if (!ShouldAsk())
         {
-            if (Interlocked.Exchange(ref bypassing, 0) == 1)
-            {
-                LogReconnected(logger);
-            }
+            return;
+        }
 
+        try
+        {
+            write();
+            Answered();
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+        }
+    }
+
+    private async ValueTask WriteAsync(Func<ValueTask> write)
+    {
+        if (!ShouldAsk())
+        {
+            return;
+        }
+
+        try
+        {
+            await write().ConfigureAwait(false);
+            Answered();
+        }
+        catch (Exception exception) when (IsOutage(exception))
+        {
+            Failed(exception);
+        }
+    }
+
+    // Not connected, refused or timed out; a server's error reply (a RedisServerException) is a fault, not an outage.
+    private static bool IsOutage(Exception exception) => exception is RedisConnectionException or TimeoutException;
+
+    private bool ShouldAsk()
+    {
+        if (!redis.IsConnected)
+        {
+            Bypass("not connected");
+            return false;
+        }
+
+        var until = Volatile.Read(ref skipUntilTicks);
+        if (until == 0)
+        {
             return true;
         }
 
-        if (Interlocked.Exchange(ref bypassing, 1) == 0)
-        {
-            LogBypassing(logger);
-        }
-
-        return false;
+        var now = time.GetUtcNow().UtcTicks;
+        // Once the pause is over one caller tries Redis; the others skip it for another pause unless that one answers,
+        // so a Redis that still hangs costs one request a timeout per pause, not every request in that second.
+        return now >= until && Interlocked.CompareExchange(ref skipUntilTicks, now + PauseAfterFailure.Ticks, until) == until;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: the shared cache is skipped (misses are computed here) until it is back")]
-    private static partial void LogBypassing(ILogger logger);
+    private void Failed(Exception exception)
+    {
+        Volatile.Write(ref skipUntilTicks, (time.GetUtcNow() + PauseAfterFailure).UtcTicks);
+        Bypass(exception.GetType().Name);
+    }
+
+    private void Bypass(string reason)
+    {
+        if (Interlocked.Exchange(ref bypassing, 1) == 0)
+        {
+            LogBypassing(logger, reason);
+        }
+    }
+
+    private void Answered()
+    {
+        if (Volatile.Read(ref skipUntilTicks) != 0)
+        {
+            Volatile.Write(ref skipUntilTicks, 0);
+        }
+
+        if (Volatile.Read(ref bypassing) == 1 && Interlocked.Exchange(ref bypassing, 0) == 1)
+        {
+            LogReconnected(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable ({Reason}): the shared cache is skipped (misses are computed here) until it answers again")]
+    private static partial void LogBypassing(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis is reachable again: the shared cache is used")]
     private static partial void LogReconnected(ILogger logger);

@@ -42,7 +42,7 @@ public static class RedisExtensions
 
     /// <summary>
     /// Registers Redis as the distributed cache (HybridCache's second level), its keys under <paramref name="instanceName"/>,
-    /// on the connection of <see cref="AddRedisConnection{TBuilder}"/>, and asked only while that connection is up.
+    /// on the connection of <see cref="AddRedisConnection{TBuilder}"/>, and asked only while Redis answers.
     /// </summary>
     public static TBuilder AddRedisDistributedCache<TBuilder>(this TBuilder builder, string instanceName) where TBuilder : IHostApplicationBuilder
     {
@@ -60,6 +60,7 @@ public static class RedisExtensions
                 ?? redisCache.ImplementationFactory?.Invoke(provider)
                 ?? ActivatorUtilities.CreateInstance(provider, redisCache.ImplementationType!)),
             provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetRequiredService<ILogger<RedisCacheWhileConnected>>()));
         return builder;
     }
