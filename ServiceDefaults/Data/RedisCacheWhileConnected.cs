@@ -24,102 +24,32 @@ internal sealed partial class RedisCacheWhileConnected(IBufferDistributedCache r
     private long skipUntilTicks;
     private int bypassing;
 
-    public byte[]? Get(string key)
-    {
-        if (!ShouldAsk())
-        {
-            return null;
-        }
+    public byte[]? Get(string key) => Ask(() => redisCache.Get(key), null);
 
-        try
-        {
-            var value = redisCache.Get(key);
-            Answered();
-            return value;
-        }
-        catch (Exception exception) when (IsOutage(exception))
-        {
-            Failed(exception);
-            return null;
-        }
-    }
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
+        AskAsync(() => new ValueTask<byte[]?>(redisCache.GetAsync(key, token)), null).AsTask();
 
-    public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
-    {
-        if (!ShouldAsk())
-        {
-            return null;
-        }
+    public bool TryGet(string key, IBufferWriter<byte> destination) => Ask(() => redisCache.TryGet(key, destination), false);
 
-        try
-        {
-            var value = await redisCache.GetAsync(key, token).ConfigureAwait(false);
-            Answered();
-            return value;
-        }
-        catch (Exception exception) when (IsOutage(exception))
-        {
-            Failed(exception);
-            return null;
-        }
-    }
-
-    public bool TryGet(string key, IBufferWriter<byte> destination)
-    {
-        if (!ShouldAsk())
-        {
-            return false;
-        }
-
-        try
-        {
-            var found = redisCache.TryGet(key, destination);
-            Answered();
-            return found;
-        }
-        catch (Exception exception) when (IsOutage(exception))
-        {
-            Failed(exception);
-            return false;
-        }
-    }
-
-    public async ValueTask<bool> TryGetAsync(string key, IBufferWriter<byte> destination, CancellationToken token = default)
-    {
-        if (!ShouldAsk())
-        {
-            return false;
-        }
-
-        try
-        {
-            var found = await redisCache.TryGetAsync(key, destination, token).ConfigureAwait(false);
-            Answered();
-            return found;
-        }
-        catch (Exception exception) when (IsOutage(exception))
-        {
-            Failed(exception);
-            return false;
-        }
-    }
+    public ValueTask<bool> TryGetAsync(string key, IBufferWriter<byte> destination, CancellationToken token = default) =>
+        AskAsync(() => redisCache.TryGetAsync(key, destination, token), false);
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
-        Write(() => redisCache.Set(key, value, options));
+        Ask(() => { redisCache.Set(key, value, options); return true; }, false);
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
-        WriteAsync(() => new ValueTask(redisCache.SetAsync(key, value, options, token))).AsTask();
+        AskAsync(async () => { await redisCache.SetAsync(key, value, options, token).ConfigureAwait(false); return true; }, false).AsTask();
 
     public void Set(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options) =>
-        Write(() => redisCache.Set(key, value, options));
+        Ask(() => { redisCache.Set(key, value, options); return true; }, false);
 
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
-        WriteAsync(() => redisCache.SetAsync(key, value, options, token));
+    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        await AskAsync(async () => { await redisCache.SetAsync(key, value, options, token).ConfigureAwait(false); return true; }, false).ConfigureAwait(false);
 
-    public void Refresh(string key) => Write(() => redisCache.Refresh(key));
+    public void Refresh(string key) => Ask(() => { redisCache.Refresh(key); return true; }, false);
 
     public Task RefreshAsync(string key, CancellationToken token = default) =>
-        WriteAsync(() => new ValueTask(redisCache.RefreshAsync(key, token))).AsTask();
+        AskAsync(async () => { await redisCache.RefreshAsync(key, token).ConfigureAwait(false); return true; }, false).AsTask();
 
     // A removal is neither skipped nor swallowed: an entry that outlived the outage would be served as if still valid,
     // so its failure must reach the caller (and HybridCache's log).
@@ -129,39 +59,45 @@ internal sealed partial class RedisCacheWhileConnected(IBufferDistributedCache r
 
     public void Dispose() => (redisCache as IDisposable)?.Dispose();
 
-    private void Write(Action write)
+    /// <summary>Redis's answer, or <paramref name="skipped"/> when Redis is skipped or does not answer.</summary>
+    private T Ask<T>(Func<T> call, T skipped)
     {
         if (!ShouldAsk())
         {
-            return;
+            return skipped;
         }
 
         try
         {
-            write();
+            var answer = call();
             Answered();
+            return answer;
         }
         catch (Exception exception) when (IsOutage(exception))
         {
             Failed(exception);
+            return skipped;
         }
     }
 
-    private async ValueTask WriteAsync(Func<ValueTask> write)
+    /// <inheritdoc cref="Ask{T}"/>
+    private async ValueTask<T> AskAsync<T>(Func<ValueTask<T>> call, T skipped)
     {
         if (!ShouldAsk())
         {
-            return;
+            return skipped;
         }
 
         try
         {
-            await write().ConfigureAwait(false);
+            var answer = await call().ConfigureAwait(false);
             Answered();
+            return answer;
         }
         catch (Exception exception) when (IsOutage(exception))
         {
             Failed(exception);
+            return skipped;
         }
     }
 
