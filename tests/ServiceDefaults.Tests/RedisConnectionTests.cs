@@ -13,26 +13,14 @@ using ZodiaCore.Tests.Shared;
 namespace ZodiaCore.ServiceDefaults.Tests;
 
 /// <summary>The services' one Redis connection, against a real redis-server that goes away and comes back.</summary>
-public sealed class RedisConnectionTests : IAsyncLifetime
+public sealed class RedisConnectionTests : RedisServerTests
 {
-    private RedisServerProcess? redis;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => redis = await RedisServerProcess.StartAsync(Ct);
-
-    public ValueTask DisposeAsync()
-    {
-        redis?.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task While_Redis_is_down_a_command_fails_at_once_instead_of_waiting_out_its_timeout_and_works_again_when_Redis_is_back()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration["ConnectionStrings:redis"] = redis!.ConnectionString;
+        builder.Configuration["ConnectionStrings:redis"] = redis.ConnectionString;
         builder.AddRedisConnection();
         using var host = builder.Build();
         var multiplexer = host.Services.GetRequiredService<IConnectionMultiplexer>();
@@ -47,9 +35,7 @@ public sealed class RedisConnectionTests : IAsyncLifetime
         await Assert.ThrowsAsync<RedisConnectionException>(() => database.StringGetAsync("probe"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"The command failed after {clock.ElapsedMilliseconds} ms.");
 
-        var restarted = await redis.StartAgainAsync(Ct);
-        redis.Dispose();
-        redis = restarted;
+        await RestartRedisAsync();
         // Just reconnected, the client may still refuse a write for a moment while it checks the server's role.
         await WaitUntilAsync(async () =>
         {
@@ -68,9 +54,9 @@ public sealed class RedisConnectionTests : IAsyncLifetime
     [Fact]
     public async Task While_Redis_is_down_the_shared_cache_answers_misses_and_drops_writes_and_logs_the_outage_once()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration["ConnectionStrings:redis"] = redis!.ConnectionString;
+        builder.Configuration["ConnectionStrings:redis"] = redis.ConnectionString;
         builder.Logging.AddFakeLogging();
         builder.AddRedisDistributedCache("tests:");
         using var host = builder.Build();
@@ -94,9 +80,7 @@ public sealed class RedisConnectionTests : IAsyncLifetime
         var logs = host.Services.GetFakeLogCollector();
         Assert.Single(logs.GetSnapshot(), log => log.Level >= LogLevel.Warning);
 
-        var restarted = await redis.StartAgainAsync(Ct);
-        redis.Dispose();
-        redis = restarted;
+        await RestartRedisAsync();
         // A write refused in the moment after reconnecting pauses the cache again (5 s); then it is used.
         await WaitUntilAsync(async () =>
         {
@@ -109,9 +93,9 @@ public sealed class RedisConnectionTests : IAsyncLifetime
     [Fact]
     public async Task After_a_call_times_out_the_shared_cache_skips_Redis_for_a_pause_then_lets_one_call_try_it_again()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         // Connected (a hung server keeps its connections), yet every command times out.
-        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString);
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var redisCache = new HangingDistributedCache { Hung = true };
         var time = new FakeTimeProvider();
         var logger = new FakeLogger<RedisCacheWhileConnected>();

@@ -12,24 +12,18 @@ namespace ZodiaCore.ServiceDefaults.Tests;
 /// Revocations made by IdentityService reach every other instance through a real redis-server: at once for instances
 /// listening, and from the sorted set for one that starts afterwards.
 /// </summary>
-public sealed class TokenRevocationFeedTests : IAsyncLifetime
+public sealed class TokenRevocationFeedTests : RedisServerTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private readonly List<IAsyncDisposable> instances = [];
-    private RedisServerProcess? redis;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => redis = await RedisServerProcess.StartAsync(Ct);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         foreach (var instance in instances)
         {
             await instance.DisposeAsync();
         }
 
-        redis?.Dispose();
+        await base.DisposeAsync();
     }
 
     private static JsonWebToken TokenOf(string subject, DateTimeOffset issuedAt) => new(new JsonWebTokenHandler().CreateToken(
@@ -44,7 +38,7 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
     private async Task<TokenRevocations> StartInstanceAsync()
     {
         var services = new ServiceCollection()
-            .AddSingleton<IConnectionMultiplexer>(await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString))
+            .AddSingleton<IConnectionMultiplexer>(await ConnectionMultiplexer.ConnectAsync(RequireRedis().ConnectionString))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<TokenRevocations>()
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
@@ -69,13 +63,13 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
     [Fact]
     public async Task A_revocation_published_once_is_applied_by_every_listening_instance()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         var first = await StartInstanceAsync();
         var second = await StartInstanceAsync();
         var now = DateTimeOffset.UtcNow;
         var token = TokenOf("u-1", now.AddMinutes(-1));
         // Listening is set up in the background: wait until a harmless revocation of someone else has arrived.
-        await using var publisher = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString);
+        await using var publisher = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         await WaitUntilAsync(async () =>
         {
             await TokenRevocationFeed.PublishAsync(publisher, TokenRevocation.ForSubject("probe", now, Lifetime), now);
@@ -93,9 +87,9 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_started_after_a_revocation_reads_it_from_redis_but_not_one_whose_tokens_have_expired()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         var now = DateTimeOffset.UtcNow;
-        await using (var publisher = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString))
+        await using (var publisher = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
             await TokenRevocationFeed.PublishAsync(publisher, TokenRevocation.ForSubject("u-old", now - Lifetime - TimeSpan.FromMinutes(5), Lifetime), now);
             await TokenRevocationFeed.PublishAsync(publisher, TokenRevocation.ForSubject("u-1", now, Lifetime), now);
@@ -112,10 +106,10 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
     [Fact]
     public async Task Revocations_lost_by_a_Redis_restart_are_shared_again_by_an_instance_that_applies_them()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var redis = RequireRedis();
         var now = DateTimeOffset.UtcNow;
         var survivor = await StartInstanceAsync();
-        await using (var publisher = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString))
+        await using (var publisher = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
             await TokenRevocationFeed.PublishAsync(publisher, TokenRevocation.ForSubject("u-1", now, Lifetime), now);
         }
@@ -124,10 +118,7 @@ public sealed class TokenRevocationFeedTests : IAsyncLifetime
         Assert.Equal(1, survivor.Count);
 
         // Redis restarts without its data; the running instance reconnects by itself.
-        redis.Stop();
-        var restarted = await redis.StartAgainAsync(Ct);
-        redis.Dispose();
-        redis = restarted;
+        redis = await RestartRedisAsync();
         await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         await WaitUntilAsync(async () => await observer.GetDatabase().SortedSetLengthAsync(TokenRevocation.RedisKey) > 0, TimeSpan.FromSeconds(30));
         var late = await StartInstanceAsync();

@@ -9,7 +9,7 @@ namespace ZodiaCore.Tests.Shared;
 /// A throwaway redis-server (apt redis-server) on a free loopback port, for the tests that need a real one; linked
 /// into each test project that uses it.
 /// </summary>
-internal sealed class RedisServerProcess : IDisposable
+public sealed class RedisServerProcess : IDisposable
 {
     public const string Executable = "/usr/bin/redis-server";
 

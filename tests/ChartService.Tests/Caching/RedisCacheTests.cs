@@ -14,25 +14,13 @@ using static ZodiaCore.ChartService.Tests.Apis.ChartRequests;
 namespace ZodiaCore.ChartService.Tests.Caching;
 
 /// <summary>The chart cache over a real redis-server started by the test (apt redis-server); skipped without it.</summary>
-public sealed class RedisCacheTests : IAsyncLifetime
+public sealed class RedisCacheTests : RedisServerTests
 {
-    private RedisServerProcess? _redis;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _redis = await RedisServerProcess.StartAsync(Ct);
-
-    public ValueTask DisposeAsync()
-    {
-        _redis?.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task What_goes_to_Redis_is_encrypted_and_Redis_stopped_means_still_200()
     {
-        Assert.SkipWhen(_redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
-        await using var factory = new ChartApiFactory { Redis = _redis!.ConnectionString };
+        var redis = RequireRedis();
+        await using var factory = new ChartApiFactory { Redis = redis.ConnectionString };
         using var client = factory.CreateClient();
 
         using var first = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);
@@ -47,7 +35,7 @@ public sealed class RedisCacheTests : IAsyncLifetime
         Assert.DoesNotContain("\"longitude\"", text, StringComparison.Ordinal);
         Assert.True(CarriesSerializerHeader(stored, contentId), "The Redis entry was not written by the encrypting serializer.");
 
-        _redis!.Stop();
+        redis.Stop();
         var started = Stopwatch.GetTimestamp();
         using var uncached = await client.PostAsync("/api/charts/natal", Json(Distinct(4)), Ct);
         using var cached = await client.PostAsync("/api/charts/natal", Json(Distinct(3)), Ct);
@@ -60,9 +48,9 @@ public sealed class RedisCacheTests : IAsyncLifetime
     [Fact]
     public async Task The_Redis_key_is_the_keyed_content_id_not_the_plain_hash_of_the_birth_data()
     {
-        Assert.SkipWhen(_redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
+        var server = RequireRedis();
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var factory = new ChartApiFactory { Redis = _redis!.ConnectionString, Settings = new Dictionary<string, string> { ["ENCRYPTION_KEY"] = key } };
+        await using var factory = new ChartApiFactory { Redis = server.ConnectionString, Settings = new Dictionary<string, string> { ["ENCRYPTION_KEY"] = key } };
         using var client = factory.CreateClient();
         var request = RecomputedContentId.Parse(Distinct(5));
 

@@ -9,25 +9,13 @@ using ZodiaCore.InterpretationService.Tests.Api;
 namespace ZodiaCore.InterpretationService.Tests.Caching;
 
 /// <summary>The L2 cache and the quota counters over a real redis-server started by the test (apt redis-server); skipped without it.</summary>
-public sealed class RedisTests : IAsyncLifetime
+public sealed class RedisTests : RedisServerTests
 {
-    private RedisServerProcess? redis;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => redis = await RedisServerProcess.StartAsync(Ct);
-
-    public ValueTask DisposeAsync()
-    {
-        redis?.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task The_quota_is_counted_in_Redis_the_cached_text_is_encrypted_there_and_Redis_stopped_still_means_200()
     {
-        Assert.SkipWhen(redis is null, $"{RedisServerProcess.Executable} is not installed (apt-get install redis-server).");
-        await using var factory = new LlmInterpretationApiFactory { Redis = redis!.ConnectionString };
+        var redis = RequireRedis();
+        await using var factory = new LlmInterpretationApiFactory { Redis = redis.ConnectionString };
         using var client = factory.CreateUserClient("paul");
 
         using var first = await client.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "nl" });
@@ -43,7 +31,7 @@ public sealed class RedisTests : IAsyncLifetime
         Assert.DoesNotContain(text[..20], cached, StringComparison.Ordinal);
         Assert.DoesNotContain("openai writes", cached, StringComparison.Ordinal);
 
-        redis!.Stop();
+        redis.Stop();
         var started = Stopwatch.GetTimestamp();
         using var afterRedis = await client.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), language = "nl", length = "long" });
 
