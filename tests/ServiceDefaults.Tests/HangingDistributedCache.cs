@@ -13,7 +13,11 @@ internal sealed class HangingDistributedCache : IBufferDistributedCache
 
     public int Calls { get; private set; }
 
-    public byte[]? Get(string key) => Enter() ? entries.GetValueOrDefault(key) : null;
+    public byte[]? Get(string key)
+    {
+        Enter();
+        return entries.GetValueOrDefault(key);
+    }
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult(Get(key));
 
@@ -71,9 +75,12 @@ internal sealed class HangingDistributedCache : IBufferDistributedCache
         return Task.CompletedTask;
     }
 
-    private bool Enter()
+    private void Enter()
     {
         Calls++;
-        return Hung ? throw new RedisTimeoutException(CommandFlags.None, "Timeout awaiting response (test)", CommandStatus.Sent) : true;
+        if (Hung)
+        {
+            throw new RedisTimeoutException(CommandFlags.None, "Timeout awaiting response (test)", CommandStatus.Sent);
+        }
     }
 }
