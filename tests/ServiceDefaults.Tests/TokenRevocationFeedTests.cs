@@ -16,6 +16,7 @@ public sealed class TokenRevocationFeedTests : RedisServerTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private readonly List<IAsyncDisposable> instances = [];
+
     public override async ValueTask DisposeAsync()
     {
         foreach (var instance in instances)
