@@ -19,11 +19,12 @@ cp -r "$SHARED/peers/c-limit" "$WORK/c-limit"
 BENCH="$ROOT/bench/ChartEngine.Benchmarks/bin/Release/net10.0/ChartEngine.Benchmarks"
 
 CPUTIME="$ROOT/bench/lib/cputime.py"
+source "$ROOT/bench/lib/common.sh"
 REPS=5
 
 rate() { grep -o ' charts_per_s=[0-9.]*' "$1" | tail -1 | cut -d= -f2; }
 cpu() { grep -o '^cpu_s=[0-9.]*' "$1" | cut -d= -f2; }
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $N charts x $REPS reps per run"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine); $N charts x $REPS reps per run"
 ratios=()
 cpu_ratios=()
 for i in $(seq 1 "$PAIRS"); do

@@ -108,7 +108,7 @@ UNCACHED=$(( MAX_RPS * DUR ))
 
 OUT="$WORK/results.txt"
 row() { echo "round $1 $(printf '%-28s' "$2") $3" | tee -a "$OUT"; }
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS duration=${DUR}s connections=$CONC"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS duration=${DUR}s connections=$CONC"
 # Warm-up, not reported: the compute path, the cache path and the proxy run long enough for tiered JIT to reach
 # its optimised code (a shorter warm-up left round 1 of every run 20-40 % slower than the others).
 post "$DIRECT" "$(bodies warm-direct "$UNCACHED")" "" "$CONC" >/dev/null

@@ -37,7 +37,7 @@ load() { # connections seconds -> wrk's summary line; fresh distinct bodies ever
     -- "$WORK/bodies.jsonl" "$TOKEN" 2 2>/dev/null | grep '^rps=' || true
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); distinct charts through the gateway, built-in interpreter; ${DUR}s per load, warm-up ${WARM}s"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine); distinct charts through the gateway, built-in interpreter; ${DUR}s per load, warm-up ${WARM}s"
 load 32 "$WARM" >/dev/null
 RESULTS="$WORK/results.txt"
 for round in $(seq 1 "$ROUNDS"); do

@@ -77,7 +77,7 @@ PY
   stop_stack
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); ${DUR}s per target, $CONC connections, warm-up ${WARM}s per path"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine); ${DUR}s per target, $CONC connections, warm-up ${WARM}s per path"
 for round in $(seq 1 "$ROUNDS"); do
   order=("${BUILDS[@]}")
   if (( round % 2 == 0 )); then order=(); for (( i=${#BUILDS[@]}-1; i>=0; i-- )); do order+=("${BUILDS[$i]}"); done; fi

@@ -162,7 +162,7 @@ bodies_of() { # round target -> path
   esac
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS duration=${DUR}s connections=$CONC and $LOW_CONC"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine), load $(cut -d' ' -f1-3 /proc/loadavg); rounds=$ROUNDS duration=${DUR}s connections=$CONC and $LOW_CONC"
 # Warm-up (JIT, connection pools, LiteDB file): every path for a full DURATION, not reported. Tiered compilation
 # needs that long on two busy cores: after 5 s the services still ran partly tier-0 code and spent up to 1.7 x the
 # CPU per request of their steady state.

@@ -5,6 +5,16 @@
 #                              access token for it
 #   cpu_ticks PID              user + system CPU time of a process so far, in clock ticks (getconf CLK_TCK per second)
 #   stop_stack                 stops every pid in PIDS (TERM, then KILL) and deletes WORK if set; for per-build stacks
+#   machine                    the machine for a result's header: cores, CPU model, family/model number and clock
+
+# "AMD EPYC" alone named two machines whose cores differed ~2.6 x in CPU time per request (BENCHMARKS.md): the CPU
+# family and model numbers tell them apart.
+machine() {
+  echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+    "(family $(grep -m1 '^cpu family' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "model $(grep -m1 '^model\s' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "$(grep -m1 '^cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs | cut -d. -f1) MHz)"
+}
 
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 

@@ -86,7 +86,7 @@ PY
   stop_stack
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $WINDOWS windows of ${WINDOW}s, $CONC connections, $RID"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(machine); $WINDOWS windows of ${WINDOW}s, $CONC connections, $RID"
 for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 )); then order=(jit r2r); else order=(r2r jit); fi
   for variant in "${order[@]}"; do run_variant "$variant" "$round"; done
