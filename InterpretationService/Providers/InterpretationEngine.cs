@@ -248,12 +248,13 @@ public sealed partial class InterpretationEngine(
             Fallback: true, failures, Usage: null, BuiltInInterpreter.Version));
     }
 
-    /// <summary>What this provider may take: its own total timeout, cut to what is left of the chain's deadline; null when nothing is left.</summary>
+    /// <summary>What this provider may take: its own total timeout, cut to what is left of the chain's deadline; null when too little is left.</summary>
     private TimeSpan? TimeLeft(AiProviderSettings provider, long chainStarted)
     {
-        var left = chain.CurrentValue.ProviderDeadline - timeProvider.GetElapsedTime(chainStarted);
+        var limits = chain.CurrentValue;
+        var left = limits.ProviderDeadline - timeProvider.GetElapsedTime(chainStarted);
         var own = resilience.Get(provider.Name).TotalTimeout;
-        return left <= TimeSpan.Zero ? null : left < own ? left : own;
+        return left <= TimeSpan.Zero || left < limits.MinimumProviderTime ? null : left < own ? left : own;
     }
 
     private (IReadOnlyList<AiProviderSettings> Plan, string Preferred, List<ProviderFailure> Failures, IReadOnlyList<ChatMessage> Messages) Prepare(

@@ -38,6 +38,7 @@ public sealed class ProviderChainTests : FakeProviderTests
             [new ProviderFailure("openai", FailureReasons.Timeout), new ProviderFailure("anthropic", FailureReasons.DeadlineExceeded)],
             outcome.Failures);
         Assert.Equal(["overview", "aspects"], outcome.Sections.Select(s => s.Key));
+        Assert.Empty(Anthropic.LogEntries);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
     }
 
@@ -60,6 +61,7 @@ public sealed class ProviderChainTests : FakeProviderTests
             [new ProviderFailure("openai", FailureReasons.Timeout), new ProviderFailure("anthropic", FailureReasons.DeadlineExceeded)],
             outcome.Failures);
         Assert.All(events.OfType<SectionChunk>(), chunk => Assert.Equal("builtin", chunk.Provider));
+        Assert.Empty(Anthropic.LogEntries);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
     }
 
