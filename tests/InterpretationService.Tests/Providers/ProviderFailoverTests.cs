@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using WireMock.ResponseBuilders;
+using WireMock.Server;
 using ZodiaCore.InterpretationService.Interpretations;
 using ZodiaCore.InterpretationService.Prompting;
 using ZodiaCore.InterpretationService.Providers;
@@ -67,6 +68,36 @@ public sealed class ProviderFailoverTests : FakeProviderTests
         // Anthropic SDK 13 sends the API key as a bearer token.
         Assert.Equal($"Bearer {FakeProviders.AnthropicKey}", Header(Assert.Single(Anthropic.LogEntries).RequestMessage.Headers!, "Authorization"));
         Assert.Equal(0, FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath));
+    }
+
+    [Fact]
+    public async Task Google_answers_through_its_OpenAI_compatible_endpoint_with_its_own_key_and_model()
+    {
+        const string googleKey = "test-google-key-0123456789";
+        const string googlePath = "/v1beta/openai/chat/completions";
+        using var google = WireMockServer.Start();
+        google.Given(WireMock.RequestBuilders.Request.Create().WithPath(googlePath).UsingPost())
+            .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "google"), model: "gemini-test-2025"));
+        using var host = ProviderTestHost.Start(OpenAi, order: "google,openai", overrides: new Dictionary<string, string?>
+        {
+            ["GOOGLE_API_KEY"] = googleKey,
+
+            // Shaped like the default (…/v1beta/openai/, trailing slash): the SDK must not lose or double a path segment.
+            ["Google:BaseUrl"] = google.Url + "/v1beta/openai/",
+            ["Google:Model"] = "gemini-test",
+        });
+
+        var outcome = await host.Engine.InterpretAsync(Request(), Token);
+
+        Assert.Equal(("google", false), (outcome.Provider, outcome.Fallback));
+        Assert.Equal("gemini-test-2025", outcome.Model);
+        Assert.Equal(FakeProviders.TextFor(SectionKey.Aspects, "google"), outcome.Sections[1].Text);
+        var sent = Assert.Single(google.LogEntries).RequestMessage;
+        Assert.Equal(googlePath, sent.Path);
+        Assert.Equal($"Bearer {googleKey}", Header(sent.Headers!, "Authorization"));
+        using var body = JsonDocument.Parse(sent.Body!);
+        Assert.Equal("gemini-test", body.RootElement.GetProperty("model").GetString());
+        Assert.Empty(OpenAi.LogEntries);
     }
 
     [Fact]
