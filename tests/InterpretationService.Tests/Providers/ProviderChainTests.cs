@@ -99,7 +99,7 @@ public sealed class ProviderChainTests : FakeProviderTests
     }
 
     [Fact]
-    public async Task Each_interpretation_counts_one_success_and_each_provider_passed_over_one_fallback()
+    public async Task Each_interpretation_counts_one_success_each_provider_passed_over_one_fallback_and_the_tokens_and_time_by_provider()
     {
         OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(500));
         Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
@@ -118,6 +118,16 @@ public sealed class ProviderChainTests : FakeProviderTests
         Assert.Equal(2, counts.Get("zodiacore.interpretations", ("outcome", "success")));
         Assert.Equal(2, counts.Get("zodiacore.interpretation.fallbacks", ("from_provider", "openai"), ("reason", FailureReasons.ServerError)));
         Assert.Equal(1, counts.Get("zodiacore.interpretation.fallbacks", ("from_provider", "google"), ("reason", FailureReasons.NotConfigured)));
+
+        // The fake Anthropic reports 300 input and 120 output tokens per answer, under the model it names.
+        Assert.Equal(600, counts.Get("zodiacore.interpretation.tokens", ("provider", "anthropic"), ("model", "claude-test-2025"), ("direction", "input")));
+        Assert.Equal(240, counts.Get("zodiacore.interpretation.tokens", ("provider", "anthropic"), ("model", "claude-test-2025"), ("direction", "output")));
+        Assert.Equal(0, counts.Get("zodiacore.interpretation.tokens", ("provider", "openai")));
+
+        // One latency per provider asked: google, without a key, was not.
+        Assert.Equal(2, counts.Timings("zodiacore.interpretation.duration", ("provider", "anthropic")));
+        Assert.Equal(2, counts.Timings("zodiacore.interpretation.duration", ("provider", "openai")));
+        Assert.Equal(0, counts.Timings("zodiacore.interpretation.duration", ("provider", "google")));
     }
 
     [Fact]
@@ -155,6 +165,7 @@ public sealed class ProviderChainTests : FakeProviderTests
     {
         private readonly MeterListener listener = new();
         private readonly ConcurrentQueue<(string Name, long Value, KeyValuePair<string, object?>[] Tags)> seen = new();
+        private readonly ConcurrentQueue<(string Name, KeyValuePair<string, object?>[] Tags)> timed = new();
 
         public ChainCounts(IServiceProvider services)
         {
@@ -167,11 +178,19 @@ public sealed class ProviderChainTests : FakeProviderTests
                 }
             };
             listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => seen.Enqueue((instrument.Name, value, tags.ToArray())));
+            listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => timed.Enqueue((instrument.Name, tags.ToArray())));
             listener.Start();
         }
 
         public long Get(string name, params (string Key, string Value)[] tags) =>
-            seen.Where(m => m.Name == name && tags.All(t => m.Tags.Any(k => k.Key == t.Key && Equals(k.Value, t.Value)))).Sum(m => m.Value);
+            seen.Where(m => m.Name == name && Matches(m.Tags, tags)).Sum(m => m.Value);
+
+        /// <summary>How many values a histogram recorded with these tags.</summary>
+        public int Timings(string name, params (string Key, string Value)[] tags) =>
+            timed.Count(m => m.Name == name && Matches(m.Tags, tags));
+
+        private static bool Matches(KeyValuePair<string, object?>[] recorded, (string Key, string Value)[] wanted) =>
+            wanted.All(t => recorded.Any(k => k.Key == t.Key && Equals(k.Value, t.Value)));
 
         public void Dispose() => listener.Dispose();
     }
