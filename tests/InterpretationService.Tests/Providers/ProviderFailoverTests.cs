@@ -148,6 +148,25 @@ public sealed class ProviderFailoverTests : FakeProviderTests
     }
 
     [Fact]
+    public async Task Provider_still_rate_limited_after_its_retries_hands_over_to_the_next_one()
+    {
+        OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "1"));
+        Anthropic.Given(FakeProviders.AnthropicRequest).RespondWith(FakeProviders.AnthropicMessage(FakeProviders.Answer(Asked, "anthropic")));
+        using var host = ProviderTestHost.Start(OpenAi, Anthropic, overrides: new Dictionary<string, string?>
+        {
+            ["Interpretation:Resilience:MaxRetryAttempts"] = "1",
+        });
+
+        var clock = Stopwatch.StartNew();
+        var outcome = await host.Engine.InterpretAsync(Request(), Token);
+
+        Assert.Equal(("anthropic", true), (outcome.Provider, outcome.Fallback));
+        Assert.Equal([new ProviderFailure("openai", FailureReasons.RateLimited)], outcome.Failures);
+        Assert.Equal(2, FakeProviders.Calls(OpenAi, FakeProviders.OpenAiPath));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Rate_limit_asking_for_a_longer_wait_than_allowed_falls_over_at_once()
     {
         OpenAi.Given(FakeProviders.OpenAiRequest).RespondWith(FakeProviders.Status(429).WithHeader("Retry-After", "120"));
