@@ -15,9 +15,14 @@ internal static class FakeProviders
     public const string OpenAiPath = "/v1/chat/completions";
     public const string AnthropicPath = "/v1/messages";
 
+    /// <summary>Google's OpenAI-compatible chat completions, under the default base URL's <c>/v1beta/openai/</c>.</summary>
+    public const string GooglePath = "/v1beta/openai/chat/completions";
+
     public static IRequestBuilder OpenAiRequest => Request.Create().WithPath(OpenAiPath).UsingPost();
 
     public static IRequestBuilder AnthropicRequest => Request.Create().WithPath(AnthropicPath).UsingPost();
+
+    public static IRequestBuilder GoogleRequest => Request.Create().WithPath(GooglePath).UsingPost();
 
     /// <summary>A model answer in the prompt's JSON shape, with a recognisable text per section.</summary>
     public static string Answer(IEnumerable<SectionKey> sections, string source) => JsonSerializer.Serialize(new

@@ -74,9 +74,8 @@ public sealed class ProviderFailoverTests : FakeProviderTests
     public async Task Google_answers_through_its_OpenAI_compatible_endpoint_with_its_own_key_and_model()
     {
         const string googleKey = "test-google-key-0123456789";
-        const string googlePath = "/v1beta/openai/chat/completions";
         using var google = WireMockServer.Start();
-        google.Given(WireMock.RequestBuilders.Request.Create().WithPath(googlePath).UsingPost())
+        google.Given(FakeProviders.GoogleRequest)
             .RespondWith(FakeProviders.OpenAiCompletion(FakeProviders.Answer(Asked, "google"), model: "gemini-test-2025"));
         using var host = ProviderTestHost.Start(OpenAi, order: "google,openai", overrides: new Dictionary<string, string?>
         {
@@ -93,7 +92,7 @@ public sealed class ProviderFailoverTests : FakeProviderTests
         Assert.Equal("gemini-test-2025", outcome.Model);
         Assert.Equal(FakeProviders.TextFor(SectionKey.Aspects, "google"), outcome.Sections[1].Text);
         var sent = Assert.Single(google.LogEntries).RequestMessage;
-        Assert.Equal(googlePath, sent.Path);
+        Assert.Equal(FakeProviders.GooglePath, sent.Path);
         Assert.Equal($"Bearer {googleKey}", Header(sent.Headers!, "Authorization"));
         using var body = JsonDocument.Parse(sent.Body!);
         Assert.Equal("gemini-test", body.RootElement.GetProperty("model").GetString());
