@@ -23,12 +23,15 @@ public sealed partial class ChartMetricsExportTests : IAsyncDisposable
             app => app.MapPrometheusScrapingEndpoint("/metrics"));
         var metrics = app.Services.GetRequiredService<ChartMetrics>();
 
-        // A natal chart computes in a fraction of a millisecond; a slow one (a cold start, the Moshier fallback) in tens.
-        metrics.Computed(ChartMetrics.Natal, TimeSpan.FromMilliseconds(0.1));
-        metrics.Computed(ChartMetrics.Natal, TimeSpan.FromMilliseconds(30));
+        // A chart computes in a fraction of a millisecond; a slow one (a cold start, the Moshier fallback) in tens.
+        // The SDK listens to every meter of this name in the process, so charts computed by the other test classes'
+        // hosts running alongside land in the same scrape: a chart type of this test's own keeps its series apart.
+        var chartType = $"test-{Guid.NewGuid():N}";
+        metrics.Computed(chartType, TimeSpan.FromMilliseconds(0.1));
+        metrics.Computed(chartType, TimeSpan.FromMilliseconds(30));
 
         using var client = app.GetTestClient();
-        var buckets = NatalBuckets(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct));
+        var buckets = Buckets(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct), chartType);
 
         Assert.Equal(1, buckets[0.001]);
         Assert.Equal(1, buckets[0.025]);
@@ -36,12 +39,17 @@ public sealed partial class ChartMetricsExportTests : IAsyncDisposable
         Assert.Equal(2, buckets[double.PositiveInfinity]);
     }
 
-    /// <summary>Cumulative counts by upper bound of the natal series.</summary>
-    private static Dictionary<double, long> NatalBuckets(string scrape)
+    /// <summary>Cumulative counts by upper bound of one chart type's series.</summary>
+    private static Dictionary<double, long> Buckets(string scrape, string chartType)
     {
         var buckets = new Dictionary<double, long>();
-        foreach (Match match in NatalBucketLine().Matches(scrape))
+        foreach (Match match in BucketLine().Matches(scrape))
         {
+            if (match.Groups["type"].Value != chartType)
+            {
+                continue;
+            }
+
             var bound = match.Groups["le"].Value == "+Inf" ? double.PositiveInfinity : double.Parse(match.Groups["le"].Value, CultureInfo.InvariantCulture);
             buckets[bound] = long.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
         }
@@ -50,8 +58,8 @@ public sealed partial class ChartMetricsExportTests : IAsyncDisposable
         return buckets;
     }
 
-    [GeneratedRegex("""^zodiacore_chart_compute_duration_seconds_bucket\{[^}]*chart_type="natal"[^}]*le="(?<le>[^"]+)"\} (?<count>\d+)""", RegexOptions.Multiline)]
-    private static partial Regex NatalBucketLine();
+    [GeneratedRegex("""^zodiacore_chart_compute_duration_seconds_bucket\{[^}]*chart_type="(?<type>[^"]+)"[^}]*le="(?<le>[^"]+)"\} (?<count>\d+)""", RegexOptions.Multiline)]
+    private static partial Regex BucketLine();
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
