@@ -44,6 +44,10 @@ public static class ServiceDefaultsExtensions
                 options.CircuitBreaker.FailureRatio = 0.5;
             });
             http.AddServiceDiscovery();
+            // The factory's logging handlers write only Information and Trace events, which the logging settings drop
+            // (SerilogExtensions), yet they open a logging scope on every call; traces and the http.client metrics
+            // already record each call.
+            http.RemoveAllLoggers();
         });
         return builder;
     }

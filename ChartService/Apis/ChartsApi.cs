@@ -16,7 +16,8 @@ public static class ChartsApi
 
     private const string GatewayCacheNote = "Through the gateway, a repeated request (same body) is answered from the "
         + "gateway's cache for up to a minute, with an Age header; send Cache-Control: no-cache for a fresh computation. "
-        + "With Cache-Control: no-store, a chart computed for the request is not kept in ChartService's cache either.";
+        + "With Cache-Control: no-store, a chart computed for the request is not kept in ChartService's cache either; "
+        + "with no-cache, ChartService computes the chart without looking in its own cache.";
 
     /// <summary>Maps the stateless chart endpoints (natal, natal SVG, transits, synastry) under <c>/api/charts</c>.</summary>
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
@@ -131,7 +132,7 @@ public static class ChartsApi
 
     /// <summary>
     /// Validates and resolves the request (cheap), then takes the chart from the cache or computes it; a computed chart
-    /// is cached unless the request says <c>Cache-Control: no-store</c>.
+    /// is cached unless the request says <c>Cache-Control: no-store</c>; with <c>no-cache</c> the cache is not read.
     /// </summary>
     private static ValueTask<ChartOutcome<CachedChart>> BuildCachedAsync(
         NatalChartRequest? request, NatalChartBuilder builder, ChartCache cache, HttpRequest httpRequest, CancellationToken cancellationToken)
@@ -140,9 +141,11 @@ public static class ChartsApi
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(httpRequest);
         var prepared = builder.Prepare(request, "");
-        var store = !HeaderUtilities.ContainsCacheDirective(httpRequest.Headers.CacheControl, CacheControlHeaderValue.NoStoreString);
+        var directives = httpRequest.Headers.CacheControl;
+        var read = !HeaderUtilities.ContainsCacheDirective(directives, CacheControlHeaderValue.NoCacheString);
+        var store = !HeaderUtilities.ContainsCacheDirective(directives, CacheControlHeaderValue.NoStoreString);
         return prepared.Value is { } chart
-            ? cache.GetOrComputeAsync(chart, store, cancellationToken)
+            ? cache.GetOrComputeAsync(chart, read, store, cancellationToken)
             : ValueTask.FromResult(prepared.Cast<CachedChart>());
     }
 

@@ -9,8 +9,11 @@ namespace ZodiaCore.ChartService.Caching;
 /// Natal charts by content id through HybridCache: memory first, then Redis when configured, else computed. Charts
 /// computed with the Moshier fallback (no ephemeris files for their date) are answered but never cached.
 /// Every lookup counts as a hit or a miss; a miss is a computation. Entries carry the chart's JSON (see <see cref="CachedChart"/>).
-/// A caller that keeps what it needs itself (a request with <c>Cache-Control: no-store</c>, as InterpretationService
-/// sends for the charts it interprets) is still answered from the cache, but what is computed for it is not written.
+/// A caller that keeps what it needs itself (a request with <c>Cache-Control: no-store</c>) is still answered from the
+/// cache, but what is computed for it is not written. A request with <c>Cache-Control: no-cache</c> is computed without
+/// reading the cache (and is then counted neither as a hit nor as a miss): InterpretationService sends both for the
+/// charts it interprets, because it asks only for charts it has not seen: a look-up would be a Redis round trip spent
+/// before nearly every computation.
 /// </summary>
 public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, ChartMetrics metrics)
 {
@@ -25,19 +28,36 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
         Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
-    public ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken) =>
-        GetOrComputeAsync(prepared, store: true, cancellationToken);
+    private static readonly HybridCacheEntryOptions WriteOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead,
+    };
 
-    /// <summary>As the overload above; with <paramref name="store"/> false a computed chart is answered without being cached.</summary>
-    public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, bool store, CancellationToken cancellationToken)
+    public ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, CancellationToken cancellationToken) =>
+        GetOrComputeAsync(prepared, read: true, store: true, cancellationToken);
+
+    /// <summary>
+    /// As the overload above; with <paramref name="read"/> false the chart is computed without looking in the cache, and
+    /// with <paramref name="store"/> false a computed chart is answered without being cached.
+    /// </summary>
+    public async ValueTask<ChartOutcome<CachedChart>> GetOrComputeAsync(PreparedChart prepared, bool read, bool store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var lookup = new Lookup(builder, metrics, prepared);
+        var lookup = new Lookup(builder, metrics, prepared, read);
         try
         {
-            var chart = await cache.GetOrCreateAsync(prepared.ContentId, lookup, static (l, _) => l.Compute(), store ? null : ReadOnly,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!lookup.Computed)
+            if (!read && !store)
+            {
+                return new ChartOutcome<CachedChart>(await lookup.Compute().ConfigureAwait(false));
+            }
+
+            var chart = await cache.GetOrCreateAsync(prepared.ContentId, lookup, static (l, _) => l.Compute(), (read, store) switch
+            {
+                (true, true) => null,
+                (true, false) => ReadOnly,
+                _ => WriteOnly,
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (read && !lookup.Computed)
             {
                 metrics.CacheHit();
             }
@@ -74,14 +94,19 @@ public sealed class ChartCache(HybridCache cache, NatalChartBuilder builder, Cha
             : throw new InvalidOperationException($"{setting} must be a positive number of {unit}.");
     }
 
-    private sealed class Lookup(NatalChartBuilder builder, ChartMetrics metrics, PreparedChart prepared)
+    /// <remarks><c>counted</c>: false when the cache was not read, so the computation is no miss.</remarks>
+    private sealed class Lookup(NatalChartBuilder builder, ChartMetrics metrics, PreparedChart prepared, bool counted)
     {
         public bool Computed { get; private set; }
 
         public ValueTask<CachedChart> Compute()
         {
             Computed = true;
-            metrics.CacheMiss();
+            if (counted)
+            {
+                metrics.CacheMiss();
+            }
+
             var started = Stopwatch.GetTimestamp();
             var outcome = builder.Compose(prepared);
             metrics.Computed(ChartMetrics.Natal, Stopwatch.GetElapsedTime(started));

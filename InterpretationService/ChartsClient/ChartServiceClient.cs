@@ -31,8 +31,10 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
             Content = new StringContent(natalRequest.GetRawText(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         // This service keeps what it needs from the answer (the interpretation and the chart's content id), so a chart
-        // computed for it would only take room in ChartService's cache and a Redis write on every new chart.
-        request.Headers.CacheControl = new CacheControlHeaderValue { NoStore = true };
+        // computed for it would only take room in ChartService's cache and a Redis write on every new chart (no-store).
+        // It asks only for charts it has not seen, so a look-up in ChartService's cache would be a Redis round trip
+        // spent before nearly every computation (no-cache).
+        request.Headers.CacheControl = new CacheControlHeaderValue { NoStore = true, NoCache = true };
         return await SendAsync(request, saved: false, cancellationToken).ConfigureAwait(false);
     }
 

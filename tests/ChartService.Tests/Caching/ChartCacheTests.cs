@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,54 @@ public sealed class ChartCacheTests
             request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoStore = true };
             return request;
         }
+    }
+
+    [Fact]
+    public async Task A_no_cache_request_computes_the_chart_without_reading_the_cache_and_counts_no_lookup()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+
+        using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+        using var noCache = await client.SendAsync(WithCacheControl("/api/charts/natal", noStore: false), Ct);
+        using var neither = await client.SendAsync(WithCacheControl("/api/charts/natal", noStore: true), Ct);
+        using var svg = await client.SendAsync(WithCacheControl("/api/charts/natal/svg", noStore: true), Ct);
+
+        Assert.All(new[] { plain, noCache, neither, svg }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var expected = await plain.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(expected, await noCache.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(expected, await neither.Content.ReadAsStringAsync(Ct));
+        // The plain request missed and computed; each no-cache request computed again although the chart was cached,
+        // and was counted neither as a hit nor as a miss, since the cache was not looked at.
+        Assert.Equal(4, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "miss"));
+        Assert.Equal(0, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
+
+        static HttpRequestMessage WithCacheControl(string path, bool noStore)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Natal) };
+            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true, NoStore = noStore };
+            return request;
+        }
+    }
+
+    [Fact]
+    public async Task A_no_cache_request_keeps_the_chart_it_computed_for_the_next_plain_request()
+    {
+        await using var factory = new ChartApiFactory();
+        using var client = factory.CreateClient();
+        using var metrics = new ChartMetricsListener(factory.Services);
+        using var refresh = new HttpRequestMessage(HttpMethod.Post, "/api/charts/natal") { Content = Json(Natal) };
+        refresh.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+
+        using var fresh = await client.SendAsync(refresh, Ct);
+        using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal(await fresh.Content.ReadAsStringAsync(Ct), await plain.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
+        Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
     }
 
     [Fact]
@@ -211,6 +260,28 @@ public sealed class ChartCacheTests
     }
 
     [Fact]
+    public async Task A_request_with_no_cache_and_no_store_makes_no_call_to_the_second_level_cache()
+    {
+        var counting = new FailingDistributedCache();
+        await using var factory = new ChartApiFactory { TestServices = services => services.AddSingleton<IDistributedCache>(counting) };
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/charts/natal") { Content = Json(Distinct(3)) };
+        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true, NoStore = true };
+
+        // HybridCache reads its tag invalidations from the second level once, when it is built: not this request's.
+        _ = factory.Services.GetRequiredService<HybridCache>();
+        var before = counting.Calls;
+
+        using var neither = await client.SendAsync(request, Ct);
+        var callsForIt = counting.Calls - before;
+        using var plain = await client.PostAsync("/api/charts/natal", Json(Distinct(4)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, neither.StatusCode);
+        Assert.Equal(0, callsForIt);
+        Assert.True(counting.Calls - before > 0, "A plain request did not ask the second-level cache either, so this test proved nothing.");
+    }
+
+    [Fact]
     public void The_cache_time_to_live_is_read_from_CACHE_TTL_in_seconds()
     {
         var configured = new ConfigurationBuilder()
@@ -224,7 +295,7 @@ public sealed class ChartCacheTests
         Assert.Throws<InvalidOperationException>(() => { _ = ChartCache.ReadTtl(invalid); });
     }
 
-    /// <summary>An L2 that fails every call, as a Redis client does when the server is gone.</summary>
+    /// <summary>An L2 that fails every call, as a Redis client does when the server is gone, and counts them.</summary>
     private sealed class FailingDistributedCache : IDistributedCache
     {
         private int _calls;
