@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using ZodiaCore.ServiceDefaults.Configuration;
 using ZodiaCore.ServiceDefaults.Correlation;
 using ZodiaCore.ServiceDefaults.Errors;
@@ -42,7 +43,11 @@ public static class ServiceDefaultsExtensions
                 options.Retry.Delay = TimeSpan.FromMilliseconds(100);
                 options.CircuitBreaker.MinimumThroughput = 10;
                 options.CircuitBreaker.FailureRatio = 0.5;
-            });
+            })
+            // Defaults have no client name, so every client of a service shared one pipeline and one breaker: a breaker
+            // opened by one failing service refused the calls to all the others (IdentityService calls ChartService and
+            // InterpretationService). One pipeline per destination (scheme, host and port) instead.
+            .SelectPipelineByAuthority();
             http.AddServiceDiscovery();
             // The factory's logging handlers write only Information and Trace events, which the logging settings drop
             // (SerilogExtensions), yet they open a logging scope on every call; traces and the http.client metrics

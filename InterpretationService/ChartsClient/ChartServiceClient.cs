@@ -12,6 +12,14 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
     /// <summary>The named HttpClient; its base address <c>http://charts</c> is resolved by service discovery.</summary>
     public const string HttpClientName = "charts";
 
+    /// <summary>
+    /// How long a chart may take, retries and reading the answer included, before the interpretation is answered 503.
+    /// ChartService takes milliseconds even on a loaded machine. The shared resilience handler's timeouts (10 s an
+    /// attempt, 30 s in all) would hold an interpretation half a minute on a hung ChartService, and they end when the
+    /// headers arrive, so an answer whose body stalls would have waited for HttpClient's 100 s.
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
     public async Task<ChartFetch> GetSavedChartAsync(string chartId, string? authorization, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/charts/" + Uri.EscapeDataString(chartId));
@@ -40,11 +48,13 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
 
     private async Task<ChartFetch> SendAsync(HttpRequestMessage request, bool saved, CancellationToken cancellationToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Deadline);
         try
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                .SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -64,6 +74,11 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
                     LogUnexpectedStatus(logger, (int)response.StatusCode, saved ? "saved chart" : "natal chart");
                     return Unavailable();
             }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogDeadlinePassed(logger, Deadline.TotalSeconds);
+            return Unavailable();
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {
@@ -141,6 +156,9 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ChartService answered {Status} for a {Kind} request")]
     private static partial void LogUnexpectedStatus(ILogger logger, int status, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ChartService gave no chart within {Seconds} s")]
+    private static partial void LogDeadlinePassed(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ChartService could not be reached ({ExceptionType})")]
     private static partial void LogUnreachable(ILogger logger, string exceptionType);

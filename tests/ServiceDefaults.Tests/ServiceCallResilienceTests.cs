@@ -62,4 +62,36 @@ public sealed class ServiceCallResilienceTests : IAsyncDisposable
         await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetAsync(new Uri("/while-open", UriKind.Relative), Ct));
         Assert.Equal(attempts, dependency.LogEntries.Count);
     }
+
+    [Fact]
+    public async Task A_breaker_opened_by_one_failing_service_does_not_stop_calls_to_another()
+    {
+        using var healthy = WireMockServer.Start();
+        healthy.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200));
+        dependency.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(503));
+        var app = await host.StartAsync(_ => { }, _ => { });
+        var factory = app.Services.GetRequiredService<IHttpClientFactory>();
+        var failing = factory.CreateClient("failing");
+        failing.BaseAddress = new Uri(dependency.Url!);
+        var other = factory.CreateClient("other");
+        other.BaseAddress = new Uri(healthy.Url!);
+
+        var opened = false;
+        for (var call = 0; call < 6 && !opened; call++)
+        {
+            try
+            {
+                using var _ = await failing.GetAsync(new Uri("/down", UriKind.Relative), Ct);
+            }
+            catch (BrokenCircuitException)
+            {
+                opened = true;
+            }
+        }
+
+        Assert.True(opened, "The failing service's breaker never opened, so this test proved nothing.");
+        using var answer = await other.GetAsync(new Uri("/up", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Single(healthy.LogEntries);
+    }
 }

@@ -92,6 +92,12 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
     /// <summary>One hour before UTC midnight, so the quota's Retry-After is known: 3600 s.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(23), TimeSpan.Zero));
 
+    /// <summary>
+    /// True to leave the service on the system clock instead of <see cref="Time"/>: the resilience handlers' timeouts
+    /// and retry delays run on the service's TimeProvider, and never pass on a clock nobody advances.
+    /// </summary>
+    public bool SystemClock { get; init; }
+
     /// <summary>A Redis connection string, or null for the memory-only cache and in-process quota counters.</summary>
     public string? Redis { get; init; }
 
@@ -133,7 +139,11 @@ public class InterpretationApiFactory : WebApplicationFactory<Program>, IIssuerS
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Time);
+            if (!SystemClock)
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
+
             services.AddSingleton<IIssuerSigningKeySource>(this);
         });
     }
