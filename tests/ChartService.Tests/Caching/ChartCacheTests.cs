@@ -65,10 +65,10 @@ public sealed class ChartCacheTests
         using var client = factory.CreateClient();
         using var metrics = new ChartMetricsListener(factory.Services);
 
-        using var noStore = await client.SendAsync(NoStore("/api/charts/natal"), Ct);
-        using var wheel = await client.SendAsync(NoStore("/api/charts/natal/svg"), Ct);
+        using var noStore = await client.SendAsync(NatalWith("/api/charts/natal", new() { NoStore = true }), Ct);
+        using var wheel = await client.SendAsync(NatalWith("/api/charts/natal/svg", new() { NoStore = true }), Ct);
         using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
-        using var again = await client.SendAsync(NoStore("/api/charts/natal"), Ct);
+        using var again = await client.SendAsync(NatalWith("/api/charts/natal", new() { NoStore = true }), Ct);
 
         Assert.All(new[] { noStore, wheel, plain, again }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(await noStore.Content.ReadAsStringAsync(Ct), await plain.Content.ReadAsStringAsync(Ct));
@@ -77,13 +77,6 @@ public sealed class ChartCacheTests
         Assert.Equal(3, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
         Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
         Assert.Equal(await plain.Content.ReadAsStringAsync(Ct), await again.Content.ReadAsStringAsync(Ct));
-
-        static HttpRequestMessage NoStore(string path)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Natal) };
-            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoStore = true };
-            return request;
-        }
     }
 
     [Fact]
@@ -94,9 +87,9 @@ public sealed class ChartCacheTests
         using var metrics = new ChartMetricsListener(factory.Services);
 
         using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
-        using var noCache = await client.SendAsync(WithCacheControl("/api/charts/natal", noStore: false), Ct);
-        using var neither = await client.SendAsync(WithCacheControl("/api/charts/natal", noStore: true), Ct);
-        using var svg = await client.SendAsync(WithCacheControl("/api/charts/natal/svg", noStore: true), Ct);
+        using var noCache = await client.SendAsync(NatalWith("/api/charts/natal", new() { NoCache = true }), Ct);
+        using var neither = await client.SendAsync(NatalWith("/api/charts/natal", new() { NoCache = true, NoStore = true }), Ct);
+        using var svg = await client.SendAsync(NatalWith("/api/charts/natal/svg", new() { NoCache = true, NoStore = true }), Ct);
 
         Assert.All(new[] { plain, noCache, neither, svg }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var expected = await plain.Content.ReadAsStringAsync(Ct);
@@ -107,13 +100,6 @@ public sealed class ChartCacheTests
         Assert.Equal(4, metrics.Count(ChartMetrics.ComputedName, "chart_type", "natal"));
         Assert.Equal(1, metrics.Count(ChartMetrics.CacheRequestsName, "result", "miss"));
         Assert.Equal(0, metrics.Count(ChartMetrics.CacheRequestsName, "result", "hit"));
-
-        static HttpRequestMessage WithCacheControl(string path, bool noStore)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Natal) };
-            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true, NoStore = noStore };
-            return request;
-        }
     }
 
     [Fact]
@@ -122,8 +108,7 @@ public sealed class ChartCacheTests
         await using var factory = new ChartApiFactory();
         using var client = factory.CreateClient();
         using var metrics = new ChartMetricsListener(factory.Services);
-        using var refresh = new HttpRequestMessage(HttpMethod.Post, "/api/charts/natal") { Content = Json(Natal) };
-        refresh.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        using var refresh = NatalWith("/api/charts/natal", new() { NoCache = true });
 
         using var fresh = await client.SendAsync(refresh, Ct);
         using var plain = await client.PostAsync("/api/charts/natal", Json(Natal), Ct);
@@ -293,6 +278,14 @@ public sealed class ChartCacheTests
         Assert.Equal(TimeSpan.FromSeconds(120), ChartCache.ReadTtl(configured));
         Assert.Equal(TimeSpan.FromSeconds(3600), ChartCache.ReadTtl(empty));
         Assert.Throws<InvalidOperationException>(() => { _ = ChartCache.ReadTtl(invalid); });
+    }
+
+    /// <summary>The natal request <c>Natal</c> posted to <paramref name="path"/> with the given cache directives.</summary>
+    private static HttpRequestMessage NatalWith(string path, System.Net.Http.Headers.CacheControlHeaderValue cacheControl)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Natal) };
+        request.Headers.CacheControl = cacheControl;
+        return request;
     }
 
     /// <summary>An L2 that fails every call, as a Redis client does when the server is gone, and counts them.</summary>
