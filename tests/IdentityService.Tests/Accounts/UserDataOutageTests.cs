@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ZodiaCore.IdentityService.Tests.Api;
+
+namespace ZodiaCore.IdentityService.Tests.Accounts;
+
+/// <summary>
+/// Export and account deletion while a service holding the user's data is down, hung, or stalls its answer: the user
+/// gets a clear answer within the deadline (<c>Identity:UserDataDeadline</c>, 1 s here) instead of waiting for the
+/// resilience handler's timeouts or HttpClient's 100 s. The services are stand-ins behind the real named clients.
+/// </summary>
+public sealed class UserDataOutageTests : IAsyncDisposable
+{
+    // Well past the 1 s deadline (slow CI included), well short of HttpClient's 100 s that bounded these calls before.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private readonly StandInService _charts = new("charts");
+    private readonly StandInService _interpretation = new("interpretation");
+    private readonly CustomisedIdentityApp _host;
+
+    public UserDataOutageTests()
+    {
+        _host = new(builder =>
+        {
+            builder.UseSetting("Identity:UserDataServices", "charts,interpretation");
+            builder.UseSetting("Identity:UserDataDeadline", "00:00:01");
+            builder.UseSetting("services:charts:http:0", "http://127.0.0.1:9");
+            builder.UseSetting("services:interpretation:http:0", "http://127.0.0.1:9");
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddHttpClient("charts").ConfigurePrimaryHttpMessageHandler(() => _charts);
+                services.AddHttpClient("interpretation").ConfigurePrimaryHttpMessageHandler(() => _interpretation);
+            });
+        });
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Export_with_a_service_that_never_answers_is_refused_503_within_the_deadline()
+    {
+        _charts.Behaviour = StandInBehaviour.Hang;
+        var token = await SignUpAsync("hung.export@example.com");
+
+        var (response, elapsed) = await TimedAsync(HttpMethod.Get, "/api/users/me/export", token);
+
+        await AssertExportUnavailableAsync(response);
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+    }
+
+    [Fact]
+    public async Task Export_with_a_service_whose_answer_stalls_after_the_headers_is_refused_503_within_the_deadline()
+    {
+        _interpretation.Behaviour = StandInBehaviour.StallBody;
+        var token = await SignUpAsync("stalled.export@example.com");
+
+        var (response, elapsed) = await TimedAsync(HttpMethod.Get, "/api/users/me/export", token);
+
+        await AssertExportUnavailableAsync(response);
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+    }
+
+    [Fact]
+    public async Task Export_asks_every_service_at_once()
+    {
+        // Each stand-in answers only once both have been asked: asked one after the other, the first would wait out
+        // its deadline and the export would be refused.
+        using var bothAsked = new CountdownEvent(2);
+        _charts.Arrivals = _interpretation.Arrivals = bothAsked;
+        var token = await SignUpAsync("parallel.export@example.com");
+
+        using var response = await IdentityApiFactory.SendAsync(_host.Client, HttpMethod.Get, "/api/users/me/export", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var services = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("services");
+        Assert.Equal("charts", services.GetProperty("charts").GetProperty("service").GetString());
+        Assert.Equal("interpretation", services.GetProperty("interpretation").GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Deletion_with_a_service_that_never_answers_is_left_pending_within_the_deadline_and_the_others_delete()
+    {
+        _charts.Behaviour = StandInBehaviour.Hang;
+        var token = await SignUpAsync("hung.delete@example.com");
+
+        var (response, elapsed) = await TimedAsync(HttpMethod.Delete, "/api/users/me", token);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("pending", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        Assert.True(elapsed < Bound, $"took {elapsed}");
+        Assert.NotEmpty(_interpretation.Deletes);
+    }
+
+    private async Task<string> SignUpAsync(string email)
+    {
+        using var registered = await _host.Factory.RegisterAsync(_host.Client, email);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return await _host.Factory.AccessTokenAsync(_host.Client, email);
+    }
+
+    private async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> TimedAsync(HttpMethod method, string url, string token)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await IdentityApiFactory.SendAsync(_host.Client, method, url, token);
+        return (response, clock.Elapsed);
+    }
+
+    private static async Task AssertExportUnavailableAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("Export unavailable", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+        }
+    }
+
+    private enum StandInBehaviour
+    {
+        Answer,
+        Hang,
+        StallBody,
+    }
+
+    /// <summary>A service's <c>/internal/users/{id}</c> endpoints: answering, hung before its headers, or stalled in its body.</summary>
+    private sealed class StandInService(string name) : HttpMessageHandler
+    {
+        public StandInBehaviour Behaviour { get; set; }
+
+        /// <summary>When set, every call signals it and answers only once all expected calls have arrived.</summary>
+        public CountdownEvent? Arrivals { get; set; }
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Deletes { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Arrivals is { } arrivals)
+            {
+                arrivals.Signal();
+                await Task.Run(() => arrivals.Wait(cancellationToken), cancellationToken);
+            }
+
+            switch (Behaviour)
+            {
+                case StandInBehaviour.Hang:
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    break;
+                case StandInBehaviour.StallBody:
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StalledContent() };
+            }
+
+            if (request.Method == HttpMethod.Delete)
+            {
+                Deletes.Enqueue(request.RequestUri!.AbsolutePath);
+                return new HttpResponseMessage(HttpStatusCode.NoContent);
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { service = name, items = Array.Empty<object>() }) };
+        }
+    }
+
+    /// <summary>A JSON body that starts and then never goes on.</summary>
+    private sealed class StalledContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync("{\"items\":["u8.ToArray(), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
