@@ -6,7 +6,8 @@ namespace ZodiaCore.IdentityService.Downstream;
 /// The services that hold data about a user (<c>Identity:UserDataServices</c>, default charts and interpretation),
 /// called through named HttpClients (<c>http://&lt;name&gt;</c>, service discovery) at their idempotent
 /// <c>DELETE /internal/users/{id}</c> and <c>GET /internal/users/{id}/export</c>. The services are asked at once, each
-/// within <see cref="Deadline"/>, so a user waits for the slowest of them, never for their sum.
+/// within its client's <see cref="HttpClient.Timeout"/> (<see cref="ReadDeadline"/>), so a user waits for the slowest of
+/// them, never for their sum.
 /// </summary>
 public sealed partial class UserDataServices(IHttpClientFactory httpClientFactory, IConfiguration configuration, ILogger<UserDataServices> logger)
 {
@@ -15,19 +16,18 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
     public const string DeadlineSetting = "Identity:UserDataDeadline";
 
     /// <summary>
-    /// The default of <see cref="Deadline"/>. An export reads the user's whole history, which takes a service well under a
-    /// second; a service that has not answered in 15 s is down, and the user is better told so (503, or a deletion left
-    /// pending for the maintenance pass) than held for the standard resilience handler's 30 s, or HttpClient's 100 s
-    /// when the answer's body stalls (the handler's timeouts end once the headers arrive).
+    /// How long one service may take by default to delete or export a user's data, retries and reading its answer
+    /// included (the named clients' <see cref="HttpClient.Timeout"/>, which also covers buffering the body). An export
+    /// reads the user's whole history, which takes a service well under a second; a service that has not answered in
+    /// 15 s is down, and the user is better told so (503, or a deletion left pending for the maintenance pass) than
+    /// held for the standard resilience handler's 30 s, or HttpClient's default 100 s when the answer's body stalls
+    /// (the handler's timeouts end once the headers arrive).
     /// </summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(15);
 
     public static IReadOnlyList<string> DefaultNames { get; } = ["charts", "interpretation"];
 
     public IReadOnlyList<string> Names { get; } = ReadNames(configuration);
-
-    /// <summary>How long one service may take to delete or export a user's data, retries and reading its answer included.</summary>
-    public TimeSpan Deadline { get; } = ReadDeadline(configuration);
 
     public static IReadOnlyList<string> ReadNames(IConfiguration configuration)
     {
@@ -80,12 +80,10 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
 
     private async Task<bool> DeleteAtAsync(string name, string userId, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Deadline);
         try
         {
             using var response = await httpClientFactory.CreateClient(name)
-                .DeleteAsync(new Uri($"/internal/users/{Uri.EscapeDataString(userId)}", UriKind.Relative), deadline.Token)
+                .DeleteAsync(new Uri($"/internal/users/{Uri.EscapeDataString(userId)}", UriKind.Relative), cancellationToken)
                 .ConfigureAwait(false);
             // 404 means nothing is held for this user: already deleted, which is success for an idempotent delete.
             if (response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.NotFound)
@@ -98,19 +96,18 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
         }
         catch (Exception exception) when (IsFailedCall(exception))
         {
-            LogFailed(logger, name, "delete", Reason(exception, deadline, cancellationToken));
+            LogFailed(logger, name, "delete", Reason(exception));
             return false;
         }
     }
 
     private async Task<JsonElement?> ExportAtAsync(string name, string userId, CancellationTokenSource anyFailed, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(anyFailed.Token);
-        deadline.CancelAfter(Deadline);
         try
         {
+            // Read in full within the client's Timeout (GetAsync buffers the body), then parsed from memory.
             using var response = await httpClientFactory.CreateClient(name)
-                .GetAsync(new Uri($"/internal/users/{Uri.EscapeDataString(userId)}/export", UriKind.Relative), deadline.Token)
+                .GetAsync(new Uri($"/internal/users/{Uri.EscapeDataString(userId)}/export", UriKind.Relative), anyFailed.Token)
                 .ConfigureAwait(false);
             if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
@@ -124,8 +121,8 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
                 return null;
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-            using var document = await JsonDocument.ParseAsync(body, cancellationToken: deadline.Token).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(anyFailed.Token).ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: anyFailed.Token).ConfigureAwait(false);
             return document.RootElement.Clone();
         }
         catch (Exception exception) when (IsFailedCall(exception))
@@ -133,7 +130,7 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
             // A call ended because another service already failed is not a failure of its own.
             if (!anyFailed.IsCancellationRequested || cancellationToken.IsCancellationRequested)
             {
-                LogFailed(logger, name, "export", Reason(exception, deadline, cancellationToken));
+                LogFailed(logger, name, "export", Reason(exception));
             }
 
             await anyFailed.CancelAsync().ConfigureAwait(false);
@@ -145,10 +142,9 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
         exception is HttpRequestException or OperationCanceledException or JsonException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
-    private string Reason(Exception exception, CancellationTokenSource deadline, CancellationToken cancellationToken) =>
-        exception is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-            ? $"no answer within {Deadline.TotalSeconds:0.#} s"
-            : exception.GetType().Name;
+    // HttpClient reports its Timeout as a cancellation caused by a TimeoutException.
+    private static string Reason(Exception exception) =>
+        exception is TaskCanceledException { InnerException: TimeoutException } ? "no answer within the deadline" : exception.GetType().Name;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Service {Service} answered {Status} to a user data {Operation}")]
     private static partial void LogRefused(ILogger logger, string service, string operation, int status);

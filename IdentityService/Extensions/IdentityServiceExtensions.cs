@@ -68,11 +68,14 @@ public static class IdentityServiceExtensions
 
         services.AddTransient<ServiceTokenHandler>();
         var userDataServices = UserDataServices.ReadNames(configuration);
-        // Read now so that a bad value stops the start rather than the first export.
-        _ = UserDataServices.ReadDeadline(configuration);
+        var userDataDeadline = UserDataServices.ReadDeadline(configuration);
         foreach (var name in userDataServices)
         {
-            services.AddHttpClient(name, client => client.BaseAddress = new Uri($"http://{name}"))
+            services.AddHttpClient(name, client =>
+                {
+                    client.BaseAddress = new Uri($"http://{name}");
+                    client.Timeout = userDataDeadline;
+                })
                 .AddHttpMessageHandler<ServiceTokenHandler>();
         }
 

@@ -13,10 +13,11 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
     public const string HttpClientName = "charts";
 
     /// <summary>
-    /// How long a chart may take, retries and reading the answer included, before the interpretation is answered 503.
-    /// ChartService takes milliseconds even on a loaded machine. The shared resilience handler's timeouts (10 s an
-    /// attempt, 30 s in all) would hold an interpretation half a minute on a hung ChartService, and they end when the
-    /// headers arrive, so an answer whose body stalls would have waited for HttpClient's 100 s.
+    /// How long a chart may take, retries and reading the answer included, before the interpretation is answered 503:
+    /// the named client's <see cref="HttpClient.Timeout"/>, which also covers buffering the body. ChartService takes
+    /// milliseconds even on a loaded machine. The shared resilience handler's timeouts (10 s an attempt, 30 s in all)
+    /// would hold an interpretation half a minute on a hung ChartService, and they end when the headers arrive, so an
+    /// answer whose body stalls would have waited for HttpClient's default 100 s.
     /// </summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -48,13 +49,12 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
 
     private async Task<ChartFetch> SendAsync(HttpRequestMessage request, bool saved, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Deadline);
         try
         {
+            // ResponseContentRead: the body is read within the client's Timeout (the deadline), then taken from memory.
             using var response = await httpClientFactory.CreateClient(HttpClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+                .SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK:
@@ -75,7 +75,7 @@ public sealed partial class ChartServiceClient(IHttpClientFactory httpClientFact
                     return Unavailable();
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException exception) when (exception.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             LogDeadlinePassed(logger, Deadline.TotalSeconds);
             return Unavailable();

@@ -43,7 +43,11 @@ public static class InterpretationServiceExtensions
         AddCache(builder);
         AddQuota(builder);
 
-        services.AddHttpClient(ChartServiceClient.HttpClientName, client => client.BaseAddress = new Uri("http://charts"));
+        services.AddHttpClient(ChartServiceClient.HttpClientName, client =>
+        {
+            client.BaseAddress = new Uri("http://charts");
+            client.Timeout = ChartServiceClient.Deadline;
+        });
         services.AddSingleton<ChartServiceClient>();
         builder.AddDownstreamHealthChecks(["charts"]);
         return builder;
