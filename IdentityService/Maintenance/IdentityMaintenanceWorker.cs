@@ -7,7 +7,7 @@ using ZodiaCore.ServiceDefaults.Errors;
 namespace ZodiaCore.IdentityService.Maintenance;
 
 /// <summary>
-/// Periodic upkeep: signing-key rotation, retries of pending account deletions, the active-token gauge, purging
+/// Periodic upkeep: signing-key rotation, retries of pending account deletions and their gauges, the active-token gauge, purging
 /// expired refresh tokens — and once at start, when old encryption keys are configured, re-encryption.
 /// </summary>
 public sealed partial class IdentityMaintenanceWorker(
@@ -60,13 +60,18 @@ public sealed partial class IdentityMaintenanceWorker(
         var services = scope.ServiceProvider;
         var users = services.GetRequiredService<IUserStore>();
         var deletion = services.GetRequiredService<AccountDeletion>();
+        var now = time.GetUtcNow();
         foreach (var pending in await users.ListPendingDeletionAsync(cancellationToken).ConfigureAwait(false))
         {
             await deletion.DeleteAsync(pending, RequestOrigin.Background, cancellationToken).ConfigureAwait(false);
         }
 
+        // Read again rather than inferred: the pass removed the accounts past the horizon whose data every service
+        // confirmed deleted, and a user may have closed an account meanwhile.
+        var stillPending = await users.ListPendingDeletionAsync(cancellationToken).ConfigureAwait(false);
+        metrics.SetPendingDeletions(stillPending.Select(u => u.DeletionRequestedAt ?? now).ToArray());
+
         var tokens = services.GetRequiredService<IRefreshTokenStore>();
-        var now = time.GetUtcNow();
         await tokens.DeleteExpiredAsync(now - TimeSpan.FromDays(1), cancellationToken).ConfigureAwait(false);
         metrics.SetActiveRefreshTokens(await tokens.CountActiveAsync(now, cancellationToken).ConfigureAwait(false));
 
