@@ -6,7 +6,7 @@ namespace ZodiaCore.IntegrationTests;
 /// A little of every kind of traffic the dashboards show, sent through the gateway of <see cref="MonitoredAppFixture"/>:
 /// charts computed, drawn and saved; interpretations from the fake provider, the built-in interpreter (and its cache) and
 /// a fallback; registrations, logins, failed logins, a lockout, a login rate limit, a quota refusal, a revoked token
-/// refused; 401, 403, 404 and a gateway timeout (504). Each simulated client has its own address, so only the one meant to hit the login limit does.
+/// refused, an account deletion; 401, 403, 404 and a gateway timeout (504). Each simulated client has its own address, so only the one meant to hit the login limit does.
 /// </summary>
 /// <remarks>
 /// Run it in two rounds with a scrape between them: a counter's first sample only creates its series, and rate() shows
@@ -23,7 +23,7 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
     {
         // Five charts a round, none shared with other tests or rounds.
         var year = 1960 + (5 * round);
-        await Task.WhenAll(GatewayTimeoutAsync(year + 3), ChartsAndInterpretationsAsync(year), AuthenticationAsync());
+        await Task.WhenAll(GatewayTimeoutAsync(year + 3), ChartsAndInterpretationsAsync(year), AuthenticationAsync(), AccountDeletionAsync());
     }
 
     public void Dispose() => limitedClient.Dispose();
@@ -93,6 +93,17 @@ internal sealed class DashboardTraffic(ZodiaCoreApp app) : IDisposable
         using var response = await IdentityClient.SendAsync(client, HttpMethod.Post, "/api/interpretations", account.AccessToken, new { chartId });
 
         await FoundationTests.AssertProblemAsync(response, HttpStatusCode.GatewayTimeout);
+    }
+
+    /// <summary>
+    /// An account its owner deletes: its data goes at once, the closed record stays pending until the access-token
+    /// horizon (minutes), so the maintenance pass counts it and its age in the deletion gauges.
+    /// </summary>
+    private async Task AccountDeletionAsync()
+    {
+        using var client = NewClient();
+        var account = await IdentityClient.RegisterAndLoginAsync(client);
+        await ExpectAsync(client, HttpMethod.Delete, "/api/users/me", account, HttpStatusCode.NoContent);
     }
 
     private async Task AuthenticationAsync()
