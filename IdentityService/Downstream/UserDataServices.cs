@@ -19,11 +19,12 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
     /// How long one service may take by default to delete or export a user's data, retries and reading its answer
     /// included (the named clients' <see cref="HttpClient.Timeout"/>, which also covers buffering the body). An export
     /// reads the user's whole history, which takes a service well under a second; a service that has not answered in
-    /// 15 s is down, and the user is better told so (503, or a deletion left pending for the maintenance pass) than
+    /// 10 s is down, and the user is better told so (503, or a deletion left pending for the maintenance pass) than
     /// held for the standard resilience handler's 30 s, or HttpClient's default 100 s when the answer's body stalls
-    /// (the handler's timeouts end once the headers arrive).
+    /// (the handler's timeouts end once the headers arrive). It stays under the gateway's timeout for identity's
+    /// routes (15 s), so the caller gets this answer rather than the gateway's 504.
     /// </summary>
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
     public static IReadOnlyList<string> DefaultNames { get; } = ["charts", "interpretation"];
 
@@ -54,7 +55,7 @@ public sealed partial class UserDataServices(IHttpClientFactory httpClientFactor
 
         return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var deadline) && deadline > TimeSpan.Zero
             ? deadline
-            : throw new InvalidOperationException($"{DeadlineSetting} must be a positive time span such as 00:00:15.");
+            : throw new InvalidOperationException($"{DeadlineSetting} must be a positive time span such as 00:00:10.");
     }
 
     /// <summary>Deletes the user's data in every service; returns the services that did not confirm.</summary>
