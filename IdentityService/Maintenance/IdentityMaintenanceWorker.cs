@@ -7,8 +7,8 @@ using ZodiaCore.ServiceDefaults.Errors;
 namespace ZodiaCore.IdentityService.Maintenance;
 
 /// <summary>
-/// Periodic upkeep: signing-key rotation, retries of pending account deletions and their gauges, the active-token gauge, purging
-/// expired refresh tokens — and once at start, when old encryption keys are configured, re-encryption.
+/// Periodic upkeep: signing-key rotation, retries of pending account deletions and their gauges, the active-token
+/// gauge, purging expired refresh tokens — and once at start, when old encryption keys are configured, re-encryption.
 /// </summary>
 public sealed partial class IdentityMaintenanceWorker(
     IServiceScopeFactory scopes,
