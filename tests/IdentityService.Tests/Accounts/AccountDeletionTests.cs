@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -21,7 +20,7 @@ namespace ZodiaCore.IdentityService.Tests.Accounts;
 public sealed class AccountDeletionTests : IAsyncLifetime
 {
     private static readonly TimeSpan TokenHorizon = TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30);
-    private readonly RecordingChartService _charts = new();
+    private readonly StandInUserDataService _charts = new("charts");
     private readonly CustomisedIdentityApp _host;
 
     public AccountDeletionTests()
@@ -89,25 +88,5 @@ public sealed class AccountDeletionTests : IAsyncLifetime
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await Client.SendAsync(request, Ct);
-    }
-
-    /// <summary>Answers every per-user delete with 204 and notes which user it was for, and when on the fake clock.</summary>
-    private sealed class RecordingChartService : HttpMessageHandler
-    {
-        public TimeProvider Clock { get; set; } = TimeProvider.System;
-
-        public ConcurrentQueue<(string UserId, DateTimeOffset At)> Deletes { get; } = new();
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var path = request.RequestUri!.AbsolutePath;
-            if (request.Method == HttpMethod.Delete && path.StartsWith("/internal/users/", StringComparison.Ordinal))
-            {
-                Deletes.Enqueue((path["/internal/users/".Length..], Clock.GetUtcNow()));
-                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
-            }
-
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-        }
     }
 }

@@ -19,8 +19,8 @@ public sealed class UserDataOutageTests : IAsyncDisposable
     // Well past the 1 s deadline (slow CI included), well short of HttpClient's 100 s that bounded these calls before.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
-    private readonly StandInService _charts = new("charts");
-    private readonly StandInService _interpretation = new("interpretation");
+    private readonly StandInUserDataService _charts = new("charts");
+    private readonly StandInUserDataService _interpretation = new("interpretation");
     private readonly CustomisedIdentityApp _host;
 
     public UserDataOutageTests()
@@ -119,70 +119,6 @@ public sealed class UserDataOutageTests : IAsyncDisposable
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal("Export unavailable", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
-        }
-    }
-
-    private enum StandInBehaviour
-    {
-        Answer,
-        Hang,
-        StallBody,
-    }
-
-    /// <summary>A service's <c>/internal/users/{id}</c> endpoints: answering, hung before its headers, or stalled in its body.</summary>
-    private sealed class StandInService(string name) : HttpMessageHandler
-    {
-        public StandInBehaviour Behaviour { get; set; }
-
-        /// <summary>When set, every call signals it and answers only once all expected calls have arrived.</summary>
-        public CountdownEvent? Arrivals { get; set; }
-
-        public System.Collections.Concurrent.ConcurrentQueue<string> Deletes { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (Arrivals is { } arrivals)
-            {
-                arrivals.Signal();
-                await Task.Run(() => arrivals.Wait(cancellationToken), cancellationToken);
-            }
-
-            switch (Behaviour)
-            {
-                case StandInBehaviour.Hang:
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                    break;
-                case StandInBehaviour.StallBody:
-                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StalledContent() };
-            }
-
-            if (request.Method == HttpMethod.Delete)
-            {
-                Deletes.Enqueue(request.RequestUri!.AbsolutePath);
-                return new HttpResponseMessage(HttpStatusCode.NoContent);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { service = name, items = Array.Empty<object>() }) };
-        }
-    }
-
-    /// <summary>A JSON body that starts and then never goes on.</summary>
-    private sealed class StalledContent : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            await stream.WriteAsync("{\"items\":["u8.ToArray(), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ZodiaCore.IdentityService.Maintenance;
 using ZodiaCore.IdentityService.Observability;
+using ZodiaCore.IdentityService.Tests.Accounts;
 using ZodiaCore.IdentityService.Tests.Api;
 
 namespace ZodiaCore.IdentityService.Tests.Maintenance;
@@ -16,7 +17,7 @@ namespace ZodiaCore.IdentityService.Tests.Maintenance;
 /// </summary>
 public sealed class PendingDeletionMetricsTests : IAsyncDisposable
 {
-    private readonly RefusingService _charts = new();
+    private readonly StandInUserDataService _charts = new("charts") { Behaviour = StandInBehaviour.Refuse };
     private readonly CustomisedIdentityApp _host;
 
     public PendingDeletionMetricsTests()
@@ -64,20 +65,11 @@ public sealed class PendingDeletionMetricsTests : IAsyncDisposable
         Assert.InRange(age.LastMeasurement!.Value, 7200, 7260);
 
         // Once it confirms (past the access-token horizon, so this is the final pass), nothing is pending.
-        _charts.Refusing = false;
+        _charts.Behaviour = StandInBehaviour.Answer;
         await worker.RunOnceAsync(rotateEncryption: false, TestContext.Current.CancellationToken);
         pending.RecordObservableInstruments();
         age.RecordObservableInstruments();
         Assert.Equal(0, pending.LastMeasurement?.Value);
         Assert.Equal(0, age.LastMeasurement?.Value);
-    }
-
-    /// <summary>ChartService's per-user delete, refusing (403, which the resilience handler does not retry) until told otherwise.</summary>
-    private sealed class RefusingService : HttpMessageHandler
-    {
-        public volatile bool Refusing = true;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(Refusing ? HttpStatusCode.Forbidden : HttpStatusCode.NoContent));
     }
 }
