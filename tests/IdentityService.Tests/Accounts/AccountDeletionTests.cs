@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.IdentityService.Maintenance;
@@ -25,12 +23,7 @@ public sealed class AccountDeletionTests : IAsyncLifetime
 
     public AccountDeletionTests()
     {
-        _host = new(builder =>
-        {
-            builder.UseSetting("Identity:UserDataServices", "charts");
-            builder.UseSetting("services:charts:http:0", "http://127.0.0.1:9");
-            builder.ConfigureTestServices(services => services.AddHttpClient("charts").ConfigurePrimaryHttpMessageHandler(() => _charts));
-        });
+        _host = new(builder => StandInUserDataService.Register(builder, _charts));
         _charts.Clock = Factory.Time;
     }
 

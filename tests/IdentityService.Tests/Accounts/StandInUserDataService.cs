@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ZodiaCore.IdentityService.Tests.Accounts;
 
@@ -27,6 +30,28 @@ internal enum StandInBehaviour
 internal sealed class StandInUserDataService(string name) : HttpMessageHandler
 {
     private const string UsersPath = "/internal/users/";
+
+    /// <summary>Makes these stand-ins the services holding users' data (<c>Identity:UserDataServices</c>), under their names.</summary>
+    public static void Register(IWebHostBuilder builder, params StandInUserDataService[] services)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Identity:UserDataServices", string.Join(',', services.Select(s => s.Name)));
+        foreach (var service in services)
+        {
+            // An address for service discovery to resolve; the stand-in answers before anything is sent to it.
+            builder.UseSetting($"services:{service.Name}:http:0", "http://127.0.0.1:9");
+        }
+
+        builder.ConfigureTestServices(collection =>
+        {
+            foreach (var service in services)
+            {
+                collection.AddHttpClient(service.Name).ConfigurePrimaryHttpMessageHandler(() => service);
+            }
+        });
+    }
+
+    public string Name { get; } = name;
 
     public StandInBehaviour Behaviour { get; set; }
 
@@ -64,7 +89,7 @@ internal sealed class StandInUserDataService(string name) : HttpMessageHandler
         }
 
         return request.Method == HttpMethod.Get && path.EndsWith("/export", StringComparison.Ordinal)
-            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { service = name, items = Array.Empty<object>() }) }
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { service = Name, items = Array.Empty<object>() }) }
             : new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 

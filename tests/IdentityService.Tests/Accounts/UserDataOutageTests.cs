@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.IdentityService.Tests.Api;
 
 namespace ZodiaCore.IdentityService.Tests.Accounts;
@@ -27,15 +25,8 @@ public sealed class UserDataOutageTests : IAsyncDisposable
     {
         _host = new(builder =>
         {
-            builder.UseSetting("Identity:UserDataServices", "charts,interpretation");
+            StandInUserDataService.Register(builder, _charts, _interpretation);
             builder.UseSetting("Identity:UserDataDeadline", "00:00:01");
-            builder.UseSetting("services:charts:http:0", "http://127.0.0.1:9");
-            builder.UseSetting("services:interpretation:http:0", "http://127.0.0.1:9");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddHttpClient("charts").ConfigurePrimaryHttpMessageHandler(() => _charts);
-                services.AddHttpClient("interpretation").ConfigurePrimaryHttpMessageHandler(() => _interpretation);
-            });
         });
     }
 

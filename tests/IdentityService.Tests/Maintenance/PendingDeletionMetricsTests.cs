@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ZodiaCore.IdentityService.Maintenance;
@@ -24,12 +23,10 @@ public sealed class PendingDeletionMetricsTests : IAsyncDisposable
     {
         _host = new(builder =>
         {
-            builder.UseSetting("Identity:UserDataServices", "charts");
+            StandInUserDataService.Register(builder, _charts);
             // The app's own maintenance loop waits a day on the fake clock, so only this test's passes set the gauges
             // (advancing the clock two hours would otherwise start one that could land after the test's last pass).
             builder.UseSetting("Identity:MaintenanceInterval", "1.00:00:00");
-            builder.UseSetting("services:charts:http:0", "http://127.0.0.1:9");
-            builder.ConfigureTestServices(services => services.AddHttpClient("charts").ConfigurePrimaryHttpMessageHandler(() => _charts));
         });
     }
 
