@@ -52,6 +52,10 @@ public static class SavedChartsApi
         {
             errors["name"] = [$"The name is at most {MaxNameLength} characters."];
         }
+        else if (name is not null && name.Any(char.IsControl))
+        {
+            errors["name"] = ["The name has no control characters (line breaks, tabs, NUL)."];
+        }
 
         if (errors.Count > 0)
         {

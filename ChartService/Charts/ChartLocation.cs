@@ -3,6 +3,9 @@ namespace ZodiaCore.ChartService.Charts;
 /// <summary>A validated place: latitude north positive, longitude east positive, altitude in metres.</summary>
 public readonly record struct ChartLocation(double Latitude, double Longitude, double Altitude)
 {
+    /// <summary>The same limit IdentityService puts on a stored birth place, so a profile's place can be charted as it is.</summary>
+    public const int MaxNameLength = 200;
+
     public static ChartLocation Parse(LocationInput? input, string field, IDictionary<string, string[]> errors)
     {
         if (input is null)
@@ -28,6 +31,13 @@ public readonly record struct ChartLocation(double Latitude, double Longitude, d
         {
             errors[$"{field}.altitude"] = ["Altitude must be between -500 and 20000 metres."];
             altitude = 0;
+        }
+
+        // The name is not used to compute, but a saved chart keeps it and shows it back: bounded, and no markup or
+        // control characters (IdentityService's rule for a birth place).
+        if (input.Name is { } name && (name.Length > MaxNameLength || name.Any(c => c is '<' or '>' || char.IsControl(c))))
+        {
+            errors[$"{field}.name"] = [$"A place name has at most {MaxNameLength} characters and no markup or control characters."];
         }
 
         return new ChartLocation(latitude, longitude, altitude);

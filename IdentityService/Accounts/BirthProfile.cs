@@ -81,9 +81,10 @@ public static partial class BirthProfileValidation
             errors[$"{prefix}.longitude"] = ["Longitude is required, between -180 and 180."];
         }
 
-        if (location.Altitude is { } altitude && (double.IsNaN(altitude) || altitude is < -1000 or > 10000))
+        // ChartService's range, so that a stored birth place can be charted as it is.
+        if (location.Altitude is { } altitude && (!double.IsFinite(altitude) || altitude is < -500 or > 20000))
         {
-            errors[$"{prefix}.altitude"] = ["Altitude is in metres, between -1000 and 10000."];
+            errors[$"{prefix}.altitude"] = ["Altitude is in metres, between -500 and 20000."];
         }
 
         if (location.Name is { } name

@@ -94,6 +94,36 @@ public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<Char
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("location.latitude", out _));
     }
 
+    [Theory]
+    [InlineData("\"London<script>\"")]
+    [InlineData("\"Lon\\u0000don\"")]
+    [InlineData("\"Lon\\ndon\"")]
+    [InlineData("\"{LONG}\"")]
+    public async Task A_place_name_with_markup_control_characters_or_over_200_characters_is_a_validation_problem_naming_it(string name)
+    {
+        var body = NatalBody.Replace("\"London\"", name.Replace("{LONG}", new string('a', 201), StringComparison.Ordinal), StringComparison.Ordinal);
+
+        using var natal = await Post("/api/charts/natal", body);
+        using var transits = await Post("/api/charts/transits", "{ \"natal\": " + body + " }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, natal.StatusCode);
+        using var natalJson = JsonDocument.Parse(await natal.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["location.name"], natalJson.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, transits.StatusCode);
+        using var transitsJson = JsonDocument.Parse(await transits.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["natal.location.name"], transitsJson.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task A_place_name_of_200_characters_with_accents_and_punctuation_is_accepted()
+    {
+        var name = ("São Paulo, Brasil (Zona Sul) & Co. – " + new string('x', 200))[..200];
+
+        using var response = await Post("/api/charts/natal", NatalBody.Replace("\"London\"", JsonSerializer.Serialize(name), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_value_of_the_wrong_type_is_a_validation_problem_naming_the_field()
     {

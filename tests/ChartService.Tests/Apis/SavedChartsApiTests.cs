@@ -158,6 +158,20 @@ public sealed class SavedChartsApiTests(ChartApiFactory factory) : IClassFixture
         Assert.True((await ReadJson(response)).GetProperty("errors").TryGetProperty("name", out _));
     }
 
+    [Theory]
+    [InlineData("Mum\nDad")]
+    [InlineData("Mum\u0000")]
+    [InlineData("\tMum\u0007")]
+    public async Task A_chart_name_with_a_control_character_is_400_naming_the_name(string name)
+    {
+        using var client = factory.CreateUserClient(NewUser());
+
+        using var response = await client.PostAsync("/api/charts", Json(Saved(name)), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["name"], (await ReadJson(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Fact]
     public async Task A_deleted_chart_is_gone_and_a_second_delete_is_404()
     {

@@ -69,6 +69,21 @@ public class InputValidationTests
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData(-500, true)]
+    [InlineData(20000, true)]
+    [InlineData(-501, false)]
+    [InlineData(20001, false)]
+    [InlineData(double.PositiveInfinity, false)]
+    public void A_birth_place_altitude_is_held_to_the_range_ChartService_charts(double altitude, bool accepted)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        BirthProfileValidation.Check(new LocationDetails(51.5, -0.12, altitude), "location", errors);
+
+        Assert.Equal(accepted ? [] : ["location.altitude"], errors.Keys.ToArray());
+    }
+
     [Fact]
     public void A_location_outside_the_globe_is_refused()
     {
