@@ -35,21 +35,25 @@ public static class OddJson
     public static string Describe(JsonNode? value) =>
         value is null ? "null" : value.ToJsonString() is { Length: > 40 } text ? text[..40] + "…" : value.ToJsonString();
 
-    /// <summary>
-    /// A 2xx, or a 4xx <c>application/problem+json</c> with a title, whose 400 names at least one field in <c>errors</c>;
-    /// <paramref name="what"/> says which request it was when it is not.
-    /// </summary>
+    /// <summary>A 2xx, or a refusal as <see cref="AssertRefusedAsync"/> checks it; <paramref name="what"/> names the request.</summary>
     public static async Task AssertAnsweredOrRefusedAsync(HttpResponseMessage response, string what)
     {
         ArgumentNullException.ThrowIfNull(response);
         var status = (int)response.StatusCode;
-        what = $"{what} answered {status}";
-        Assert.True(status is >= 200 and < 300 or >= 400 and < 500, what);
-        if (status < 400)
+        Assert.True(status is >= 200 and < 300 or >= 400 and < 500, $"{what} answered {status}");
+        if (status >= 400)
         {
-            return;
+            await AssertRefusedAsync(response, what);
         }
+    }
 
+    /// <summary>A 4xx <c>application/problem+json</c> with a title, whose 400 names at least one field in <c>errors</c>.</summary>
+    public static async Task AssertRefusedAsync(HttpResponseMessage response, string what)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var status = (int)response.StatusCode;
+        what = $"{what} answered {status}";
+        Assert.True(status is >= 400 and < 500, what);
         Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", what);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("title").GetString()), what);
