@@ -29,6 +29,7 @@ public static class ChartsApi
             .WithSummary("Compute a natal chart")
             .WithDescription("Stateless: positions, houses, angles, aspects and patterns for a birth moment and place. " + GatewayCacheNote)
             .Accepts<NatalChartRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
         api.MapPost("/natal/svg", DrawNatalChart)
@@ -37,12 +38,14 @@ public static class ChartsApi
             .WithDescription(GatewayCacheNote)
             .Accepts<NatalChartRequest>("application/json")
             .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
         api.MapPost("/transits", CalculateTransits)
             .WithName("CalculateTransits")
             .WithSummary("Transits to a natal chart at a moment (default now)")
             .Accepts<TransitRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
         api.MapPost("/synastry", CalculateSynastry)
@@ -50,6 +53,8 @@ public static class ChartsApi
             .WithSummary("Compare two natal charts: inter-chart aspects and house overlays")
             .WithDescription("Each person is a birth (first, second) or, for a signed-in user, one of their saved charts (firstChartId, secondChartId).")
             .Accepts<SynastryRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
         return api;

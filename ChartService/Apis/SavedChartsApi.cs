@@ -22,7 +22,7 @@ public static class SavedChartsApi
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireRole("user", "admin"));
 
         api.MapPost("/", SaveChart).WithName("SaveChart").WithSummary("Compute a natal chart and save it under a name")
-            .Accepts<SaveChartRequest>("application/json");
+            .Accepts<SaveChartRequest>("application/json").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListCharts).WithName("ListCharts").WithSummary("The caller's saved charts, newest first");
         api.MapGet("/{id}", GetChart).WithName("GetChart").WithSummary("One saved chart with its request and computed chart");
         api.MapDelete("/{id}", DeleteChart).WithName("DeleteChart").WithSummary("Delete a saved chart");

@@ -17,12 +17,15 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth").AllowAnonymous();
         api.MapPost("/register", Register).WithName("Register").WithSummary("Create an account");
-        api.MapPost("/login", Login).WithName("Login").WithSummary("Log in with e-mail and password");
-        api.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new token pair");
+        api.MapPost("/login", Login).WithName("Login").WithSummary("Log in with e-mail and password")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
+        api.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchange a refresh token for a new token pair")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke a refresh token and its session");
 
         app.MapPost("/connect/token", IssueServiceToken)
             .WithTags("Service tokens").WithName("ServiceToken").WithSummary("Client-credentials token for service-to-service calls")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .AllowAnonymous().DisableAntiforgery();
         return app;
     }

@@ -33,10 +33,16 @@ public static class InterpretationsApi
             .WithSummary("Interpret a saved or inline natal chart")
             .WithDescription("Answers JSON, or streams the sections as server-sent events (section…, done) with Accept: text/event-stream. "
                 + "Asking again for an interpretation the caller already has answers from the cache with that same interpretation "
-                + "(same id, cached: true) rather than storing a copy; so does an identical ask made while a language model is still writing the first.")
+                + "(same id, cached: true) rather than storing a copy; so does an identical ask made while a language model is still writing the first. "
+                + "404: chartId is not a saved chart of the caller. 422: ChartService cannot compute the chart as given (a local time that "
+                + "is ambiguous or never happened, houses that cannot be drawn). 429: the daily quota of language-model interpretations "
+                + "is spent (provider \"builtin\" is not limited). 502: ChartService answered with something this service cannot use.")
             .WithMetadata(new BodySizeLimit(MaxBodyBytes))
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet("/", ListInterpretations).WithName("ListInterpretations").WithSummary("The caller's interpretations, newest first");
         api.MapGet("/{id}", GetInterpretation).WithName("GetInterpretation").WithSummary("One of the caller's interpretations")
             .ProducesProblem(StatusCodes.Status404NotFound);

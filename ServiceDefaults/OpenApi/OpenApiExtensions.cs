@@ -19,7 +19,8 @@ public static class OpenApiExtensions
     {
         var identity = ServiceIdentity.From(builder.Configuration, builder.Environment);
         var source = SourceUrl(builder.Configuration);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        var problems = new ProblemResponsesTransformer();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer(problems).AddOperationTransformer(problems).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = $"ZodiaCore {identity.Name} API";
             document.Info.Version = identity.Version;

@@ -39,6 +39,17 @@ public sealed class ChartsApiTests(ChartApiFactory factory) : IClassFixture<Char
     }
 
     [Fact]
+    public async Task An_anonymous_chart_endpoint_documents_its_problems_and_no_token()
+    {
+        using var document = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var openApi = JsonDocument.Parse(await document.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var natal = openApi.RootElement.GetProperty("paths").GetProperty("/api/charts/natal").GetProperty("post");
+        Assert.Equal(["200", "400", "413", "422", "429", "503"], natal.GetProperty("responses").EnumerateObject().Select(p => p.Name).Order());
+        Assert.False(natal.TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task Natal_chart_answers_with_the_documented_field_names()
     {
         using var response = await Post("/api/charts/natal", NatalBody);

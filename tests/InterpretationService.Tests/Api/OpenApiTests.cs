@@ -17,4 +17,17 @@ public sealed class OpenApiTests(InterpretationApiFactory factory) : IClassFixtu
         Assert.Contains("/api/interpretations/{id}", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/internal", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Creating_an_interpretation_is_documented_with_the_bearer_token_and_every_problem_it_can_answer()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/openapi/v1.json", ApiJson.Ct);
+
+        var create = (await response.ReadJsonAsync()).GetProperty("paths").GetProperty("/api/interpretations").GetProperty("post");
+        Assert.Equal(["Bearer"], create.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(p => p.Name));
+        var statuses = create.GetProperty("responses").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["200", "400", "401", "403", "404", "413", "422", "429", "502", "503"], statuses.Order());
+    }
 }
