@@ -10,8 +10,8 @@ namespace ZodiaCore.ServiceDefaults.OpenApi;
 /// <summary>
 /// Documents what no endpoint declares for itself because every endpoint of its kind answers it: the bearer token an
 /// authorised endpoint needs (with its 401 and 403), and the problems the gateway in front of every service answers
-/// (413 for a body over its limit, 429 for a spent rate limit, 503 when a service or store the request needs is
-/// down). Clients reach the services only through the gateway, so its answers are part of each service's API.
+/// (413 for a body over its limit, 429 for a spent rate limit, 502 and 504 for a broken or late answer, 503 when a
+/// service or store the request needs is down). Clients reach the services only through the gateway, so its answers are part of each service's API.
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
@@ -66,8 +66,10 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, document, StatusCodes.Status429TooManyRequests,
                 "A gateway rate limit is spent for this client; `Retry-After` and `RateLimit` say when to try again.");
         }
+        Add(operation, document, StatusCodes.Status502BadGateway, "The gateway got a broken answer from the service.");
         Add(operation, document, StatusCodes.Status503ServiceUnavailable,
             "A service or data store this request needs is unavailable; try again after `Retry-After`.");
+        Add(operation, document, StatusCodes.Status504GatewayTimeout, "The service did not answer the gateway in time.");
     }
 
     /// <summary>Adds a problem response unless the endpoint documents that status itself (its description is the more specific).</summary>

@@ -40,14 +40,17 @@ public sealed class OpenApiDocumentTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Every_operation_documents_the_gateways_503_problem_one_under_api_its_429_and_one_with_a_body_its_413()
+    public async Task Every_operation_documents_the_gateways_502_503_and_504_problems_one_under_api_its_429_and_one_with_a_body_its_413()
     {
         var document = await DocumentAsync();
 
         foreach (var (path, method) in new[] { ("/api/things", "post"), ("/api/mine", "get") })
         {
             AssertProblem(Operation(document, path, method), "429");
-            AssertProblem(Operation(document, path, method), "503");
+            foreach (var status in new[] { "502", "503", "504" })
+            {
+                AssertProblem(Operation(document, path, method), status);
+            }
         }
 
         AssertProblem(Operation(document, "/api/things", "post"), "413");

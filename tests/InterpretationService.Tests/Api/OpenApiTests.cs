@@ -28,6 +28,6 @@ public sealed class OpenApiTests(InterpretationApiFactory factory) : IClassFixtu
         var create = (await response.ReadJsonAsync()).GetProperty("paths").GetProperty("/api/interpretations").GetProperty("post");
         Assert.Equal(["Bearer"], create.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(p => p.Name));
         var statuses = create.GetProperty("responses").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["200", "400", "401", "403", "404", "413", "422", "429", "502", "503"], statuses.Order());
+        Assert.Equal(["200", "400", "401", "403", "404", "413", "422", "429", "502", "503", "504"], statuses.Order());
     }
 }
