@@ -11,11 +11,12 @@ namespace ZodiaCore.ServiceDefaults.OpenApi;
 /// Documents what no endpoint declares for itself because every endpoint of its kind answers it: the bearer token an
 /// authorised endpoint needs (with its 401 and 403), and the problems the gateway in front of every service answers
 /// (413 for a body over its limit, 429 for a spent rate limit, 502 and 504 for a broken or late answer, 503 when a
-/// service or store the request needs is down). Clients reach the services only through the gateway, so its answers are part of each service's API.
+/// service or store the request needs is down). Clients reach the services only through the gateway, so its answers
+/// are part of each service's API.
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer, IOpenApiDocumentTransformer
 {
-    public const string BearerScheme = "Bearer";
+    private const string BearerScheme = "Bearer";
     private const string ProblemSchema = "ProblemDetails";
     private const string ProblemMediaType = "application/problem+json";
 
@@ -29,7 +30,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = "An access token from POST /api/auth/login or /api/auth/refresh (IdentityService), sent as "
-                + "`Authorization: Bearer <token>`. It lasts 15 minutes; the refresh token gets the next one.",
+                + "`Authorization: Bearer <token>`. It lasts 15 minutes by default; the refresh token gets the next one.",
         };
         return Task.CompletedTask;
     }
@@ -66,13 +67,14 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, document, StatusCodes.Status429TooManyRequests,
                 "A gateway rate limit is spent for this client; `Retry-After` and `RateLimit` say when to try again.");
         }
+
         Add(operation, document, StatusCodes.Status502BadGateway, "The gateway got a broken answer from the service.");
         Add(operation, document, StatusCodes.Status503ServiceUnavailable,
             "A service or data store this request needs is unavailable; try again after `Retry-After`.");
         Add(operation, document, StatusCodes.Status504GatewayTimeout, "The service did not answer the gateway in time.");
     }
 
-    /// <summary>Adds a problem response unless the endpoint documents that status itself (its description is the more specific).</summary>
+    /// <summary>Adds a problem response unless the endpoint documents that status itself: then its own entry stands.</summary>
     private static void Add(OpenApiOperation operation, OpenApiDocument document, int status, string description)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
