@@ -67,7 +67,7 @@ public sealed class ConcurrentUsersTests(DistributedAppFixture fixture)
         var (accessToken, _) = await IdentityClient.LoginAsync(gateway, account.Email, account.Password);
         var ending = await Task.WhenAll(
             Keep(answers, "account delete", Send(gateway, HttpMethod.Delete, "/api/users/me", accessToken)),
-            Keep(answers, "a save during the delete", Send(gateway, HttpMethod.Post, "/api/charts", accessToken, new { name = "late", birth = new { date = $"{year}-01-01", time = "08:00:00", timeZone = "Europe/Berlin" }, location = new { latitude = 52.52, longitude = 13.405 } })));
+            Keep(answers, "a save during the delete", Send(gateway, HttpMethod.Post, "/api/charts", accessToken, TestCharts.Saved(year + 3, "late"))));
         Assert.Contains(ending[0].StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.NoContent });
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await Keep(answers, "me after the delete", Send(gateway, HttpMethod.Get, "/api/users/me", accessToken))).StatusCode);

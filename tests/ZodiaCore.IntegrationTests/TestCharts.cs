@@ -7,11 +7,13 @@ internal static class TestCharts
 
     public static object Natal(int year) => new { birth = Birth(year), location = Berlin };
 
+    /// <summary>The body that saves <see cref="Natal"/> of <paramref name="year"/> under <paramref name="name"/>.</summary>
+    public static object Saved(int year, string name) => new { name, birth = Birth(year), location = Berlin };
+
     /// <summary>Saves a chart for the account and returns its id.</summary>
     public static async Task<string> SaveAsync(HttpClient gateway, TestAccount account, int year, string name)
     {
-        using var saved = await IdentityClient.SendAsync(gateway, HttpMethod.Post, "/api/charts", account.AccessToken,
-            new { name, birth = Birth(year), location = Berlin });
+        using var saved = await IdentityClient.SendAsync(gateway, HttpMethod.Post, "/api/charts", account.AccessToken, Saved(year, name));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         using var json = await FoundationTests.ReadJsonAsync(saved);
         return json.RootElement.GetProperty("id").GetString()!;
