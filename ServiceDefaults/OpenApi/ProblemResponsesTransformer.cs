@@ -65,22 +65,32 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         {
             // The gateway's rate limits cover /api/** (Gateway/RateLimiting/RateLimitPolicy.cs).
             Add(operation, document, StatusCodes.Status429TooManyRequests,
-                "A gateway rate limit is spent for this client; `Retry-After` and `RateLimit` say when to try again.");
+                "A gateway rate limit is spent for this client; `Retry-After` and `RateLimit` say when to try again.", retryAfter: true);
         }
 
         Add(operation, document, StatusCodes.Status502BadGateway, "The gateway got a broken answer from the service.");
         Add(operation, document, StatusCodes.Status503ServiceUnavailable,
-            "A service or data store this request needs is unavailable; try again after `Retry-After`.");
+            "A service or data store this request needs is unavailable; try again after `Retry-After`.", retryAfter: true);
         Add(operation, document, StatusCodes.Status504GatewayTimeout, "The service did not answer the gateway in time.");
     }
 
     /// <summary>Adds a problem response unless the endpoint documents that status itself: then its own entry stands.</summary>
-    private static void Add(OpenApiOperation operation, OpenApiDocument document, int status, string description)
+    private static void Add(OpenApiOperation operation, OpenApiDocument document, int status, string description, bool retryAfter = false)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         operation.Responses!.TryAdd(key, new OpenApiResponse
         {
             Description = description,
+            Headers = retryAfter
+                ? new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader
+                    {
+                        Description = "Seconds to wait before trying again.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    },
+                }
+                : null,
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [ProblemMediaType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, document) },

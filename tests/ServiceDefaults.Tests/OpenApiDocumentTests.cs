@@ -53,6 +53,12 @@ public sealed class OpenApiDocumentTests : IAsyncDisposable
             }
         }
 
+        foreach (var status in new[] { "429", "503" })
+        {
+            var header = Operation(document, "/api/mine", "get").GetProperty("responses").GetProperty(status).GetProperty("headers").GetProperty("Retry-After");
+            Assert.Equal("integer", header.GetProperty("schema").GetProperty("type").GetString());
+        }
+
         AssertProblem(Operation(document, "/api/things", "post"), "413");
         Assert.False(Operation(document, "/api/mine", "get").GetProperty("responses").TryGetProperty("413", out _));
         // The gateway's rate limits cover /api/** only.
