@@ -114,6 +114,35 @@ public sealed class MalformedInputTests(IdentityApiFactory factory) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Odd_ids_and_search_values_on_the_admin_endpoints_are_answered_or_refused_never_a_server_error()
+    {
+        using var client = factory.CreateClient();
+        var admin = await factory.AccessTokenAsync(client, IdentityApiFactory.AdminEmail, IdentityApiFactory.AdminPassword);
+        string[] ids = ["x", new string('a', 2000), "%20", "..%2F..%2Fetc", string.Concat(Enumerable.Repeat("%C3%A9", 50)), Guid.NewGuid().ToString("N")];
+        foreach (var id in ids)
+        {
+            foreach (var (method, path, body) in new[]
+            {
+                (HttpMethod.Patch, $"/api/admin/users/{id}/roles", """{ "roles": ["user"] }"""),
+                (HttpMethod.Post, $"/api/admin/users/{id}/lock", (string?)null),
+                (HttpMethod.Post, $"/api/admin/users/{id}/unlock", null),
+            })
+            {
+                using var response = await SendAsync(client, method, path, admin, body);
+
+                await OddJson.AssertAnsweredOrRefusedAsync(response, $"{method} {path[..Math.Min(path.Length, 60)]}");
+            }
+        }
+
+        foreach (var email in new[] { "x", "%00", "a@b", new string('a', 3000) + "@example.com", "%3Cscript%3E@example.com", "a@example.com&email=b@example.com" })
+        {
+            using var response = await SendAsync(client, HttpMethod.Get, $"/api/admin/users?email={email}", admin, null);
+
+            await OddJson.AssertAnsweredOrRefusedAsync(response, $"GET /api/admin/users?email={email[..Math.Min(email.Length, 40)]}");
+        }
+    }
+
     private async Task<string> NewAccountTokenAsync(HttpClient client)
     {
         var email = $"odd-{Guid.NewGuid():N}@example.com";
