@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ZodiaCore.Tests.Shared;
 
@@ -82,18 +81,7 @@ public sealed class ConcurrentUsersTests(DistributedAppFixture fixture)
 
     private static async Task<HttpResponseMessage> Send(HttpClient gateway, HttpMethod method, string path, string? token, object? body = null, string? accept = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (accept is not null)
-        {
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
-        }
-
-        var response = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await IdentityClient.SendAsync(gateway, method, path, token, body, accept);
         // Read now: an event stream is only complete once its last event has arrived.
         await response.Content.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
         return response;

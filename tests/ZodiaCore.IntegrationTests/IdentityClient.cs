@@ -27,12 +27,18 @@ internal static class IdentityClient
         return (json.RootElement.GetProperty("accessToken").GetString()!, json.RootElement.GetProperty("refreshToken").GetString()!);
     }
 
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient gateway, HttpMethod method, string path, string? accessToken, object? body = null)
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient gateway, HttpMethod method, string path, string? accessToken, object? body = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (accessToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         }
 
         if (body is not null)
