@@ -245,7 +245,7 @@ public sealed partial class InterpretationEngine(
         LogFinished(logger, brokenProvider, remaining.Count);
         yield return new InterpretationCompleted(new InterpretationOutcome(
             merged, result.Language, result.LanguageFallback, result.Warnings, AiProviderNames.BuiltIn, BuiltInInterpreter.Version,
-            Fallback: true, failures, Usage: null, BuiltInInterpreter.Version));
+            Fallback: true, failures, Usage: null, BuiltInInterpreter.Version, timeProvider.GetUtcNow()));
     }
 
     /// <summary>What this provider may take: its own total timeout, cut to what is left of the chain's deadline; null when too little is left.</summary>
@@ -285,10 +285,10 @@ public sealed partial class InterpretationEngine(
 
         return new InterpretationOutcome(
             result.Sections, result.Language, result.LanguageFallback, result.Warnings, AiProviderNames.BuiltIn, BuiltInInterpreter.Version,
-            Fallback: preferred != AiProviderNames.BuiltIn, failures, Usage: null, BuiltInInterpreter.Version);
+            Fallback: preferred != AiProviderNames.BuiltIn, failures, Usage: null, BuiltInInterpreter.Version, timeProvider.GetUtcNow());
     }
 
-    private static InterpretationOutcome ModelOutcome(
+    private InterpretationOutcome ModelOutcome(
         InterpretationRequest request, IReadOnlyList<InterpretationSection> sections, string provider, string model, string preferred,
         List<ProviderFailure> failures, TokenUsage usage)
     {
@@ -297,7 +297,7 @@ public sealed partial class InterpretationEngine(
             : [new InterpretationWarning(InterpretationWarningCodes.HousesUnknown, "The chart has no birth time, so houses and angles were not interpreted.")];
         return new InterpretationOutcome(
             sections, NatalPrompt.SafeLanguage(request.Options.Language), LanguageFallback: false, warnings, provider, model,
-            Fallback: preferred != provider, failures, usage, NatalPrompt.Version);
+            Fallback: preferred != provider, failures, usage, NatalPrompt.Version, timeProvider.GetUtcNow());
     }
 
     private static ChatOptions ChatOptionsFor(AiProviderSettings provider, InterpretationOptions options) => new()

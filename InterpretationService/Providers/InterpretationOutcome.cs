@@ -11,6 +11,8 @@ namespace ZodiaCore.InterpretationService.Providers;
 /// <para><c>Failures</c>: The sources tried before, each with the reason it did not answer (<see cref="FailureReasons"/>).</para>
 /// <para><c>Usage</c>: Tokens the answering model reported; null for builtin.</para>
 /// <para><c>PromptVersion</c>: The prompt's version (<c>natal-v1</c>), or the built-in interpreter's version.</para>
+/// <para><c>AnsweredAt</c>: When the source finished the answer; it travels with the answer through the cache, so every ask
+/// answered from one cached answer sees the same time. Null on answers cached before it was recorded.</para>
 /// </remarks>
 // Never changed once made: HybridCache hands the same instance to every memory hit instead of decrypting and
 // deserialising its copy each time.
@@ -25,7 +27,8 @@ public sealed record InterpretationOutcome(
     bool Fallback,
     IReadOnlyList<ProviderFailure> Failures,
     TokenUsage? Usage,
-    string PromptVersion);
+    string PromptVersion,
+    DateTimeOffset? AnsweredAt = null);
 
 /// <summary>Token counts as the provider reported them.</summary>
 public sealed record TokenUsage(long? Input, long? Output);

@@ -15,8 +15,9 @@ public sealed record InterpretationRecord
     public string? ContentId { get; init; }
 
     /// <summary>
-    /// What was asked and what answered (<see cref="AskKey"/>): the same ask answered from the cache finds this record
-    /// instead of storing a copy. Null on records stored before it existed, and when the ask had no cache key.
+    /// What was asked and which answer it got (<see cref="AskKey"/>): the same ask answered from the same cached answer
+    /// finds this record instead of storing a copy. Null on records stored before it existed, and when the ask had no
+    /// cache key.
     /// </summary>
     public string? AskKey { get; init; }
 

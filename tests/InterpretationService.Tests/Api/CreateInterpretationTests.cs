@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ZodiaCore.InterpretationService.BuiltIn;
+using ZodiaCore.InterpretationService.Storage;
 
 namespace ZodiaCore.InterpretationService.Tests.Api;
 
@@ -159,6 +162,22 @@ public sealed class CreateInterpretationTests(InterpretationApiFactory factory) 
         Assert.Equal(bobBefore + 1, await HistoryTotalAsync(bob));
         using var bobsCopy = await bob.GetAsync("/api/interpretations/" + b.Text("id"), ApiJson.Ct);
         Assert.Equal(HttpStatusCode.OK, bobsCopy.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_answer_is_stored_under_an_ask_key_that_begins_with_the_time_the_answer_was_made()
+    {
+        // A key that grows with time is appended to the end of the stores' ask-key index (AskKey); the clock is the
+        // service's own, so the key is the answer's time and not the test's.
+        using var carol = factory.CreateUserClient("carol-ask-key");
+        var answeredAt = factory.Time.GetUtcNow();
+
+        using var response = await carol.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), sections = new[] { "houses" } });
+
+        var id = (await response.ReadJsonAsync()).Text("id");
+        var record = await factory.Services.GetRequiredService<IInterpretationStore>().FindAsync(id, "carol-ask-key", ApiJson.Ct);
+        Assert.NotNull(record?.AskKey);
+        Assert.StartsWith(answeredAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture), record.AskKey, StringComparison.Ordinal);
     }
 
     private static async Task<int> HistoryTotalAsync(HttpClient client)
