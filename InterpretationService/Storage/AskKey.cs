@@ -16,9 +16,9 @@ namespace ZodiaCore.InterpretationService.Storage;
 /// <remarks>
 /// The key starts with the answer's time (milliseconds since 1970, 12 hex digits) and ends with the first 128 bits of a
 /// SHA-256 of the rest. Stores index it, and a key that grows with time lands at the end of that index, as ids do: a
-/// random key (the whole hash, as before) puts every insert on an arbitrary index page, and on the embedded store those
-/// scattered page writes were most of an interpretation's storage cost (BENCHMARKS.md, 2026-11-29 14:01Z). An answer
-/// cached before answer times were recorded keeps the key its records were stored under: the whole hash, in hex.
+/// random key (the whole hash, as before) puts every insert on an arbitrary index page, and on the embedded store
+/// those scattered page writes were most of an interpretation's storage cost (BENCHMARKS.md, 2026-11-29 13:26Z). An
+/// answer cached before answer times were recorded keeps the key its records were stored under: the whole hash, in hex.
 /// </remarks>
 public static class AskKey
 {
