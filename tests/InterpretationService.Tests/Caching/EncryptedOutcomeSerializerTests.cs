@@ -18,8 +18,9 @@ public class EncryptedOutcomeSerializerTests
         "en", false, [new InterpretationWarning("houses.unknown", "No time.")], "openai", "gpt-test", false, [],
         new TokenUsage(321, 123), "natal-v1", new DateTimeOffset(2026, 11, 29, 14, 5, 6, 789, TimeSpan.Zero));
 
-    private static EncryptedOutcomeSerializer Serializer(byte[] key) =>
-        new(new FieldEncryptor(new EncryptionKeyRing(new EncryptionKey(key))));
+    private static FieldEncryptor Encryptor(byte[] key) => new(new EncryptionKeyRing(new EncryptionKey(key)));
+
+    private static EncryptedOutcomeSerializer Serializer(byte[] key) => new(Encryptor(key));
 
     [Fact]
     public void The_cached_payload_round_trips_and_holds_no_text_in_clear()
@@ -46,8 +47,7 @@ public class EncryptedOutcomeSerializerTests
         var json = JsonSerializer.SerializeToUtf8Bytes(Outcome with { AnsweredAt = null }, ApiJson.Options);
         var withoutTime = JsonNode.Parse(json)!.AsObject();
         withoutTime.Remove("answeredAt");
-        var encrypted = new FieldEncryptor(new EncryptionKeyRing(new EncryptionKey(key)))
-            .Encrypt(Encoding.UTF8.GetBytes(withoutTime.ToJsonString()), "interpretation-cache", "outcome");
+        var encrypted = Encryptor(key).Encrypt(Encoding.UTF8.GetBytes(withoutTime.ToJsonString()), "interpretation-cache", "outcome");
 
         var restored = Serializer(key).Deserialize(new ReadOnlySequence<byte>(encrypted));
 
