@@ -37,7 +37,7 @@ public sealed class InterpretationServices(
 
     /// <summary>
     /// Stores the outcome as a new interpretation of the caller and returns it as the response; an outcome from the cache
-    /// that the caller was already given for the same ask (<see cref="AskKey"/>) returns that interpretation instead, so
+    /// that the caller was already given for the same ask (<see cref="AskId"/>) returns that interpretation instead, so
     /// asking again, or a client retrying, does not fill the history with copies.
     /// </summary>
     public Task<InterpretationResponse> SaveAsync(
@@ -50,43 +50,64 @@ public sealed class InterpretationServices(
     {
         ArgumentNullException.ThrowIfNull(ask);
         ArgumentNullException.ThrowIfNull(outcome);
-        var askKey = AskKey.Of(callerId, ask.ChartId, key, outcome);
-        if (cached && askKey is not null
-            && await Store.FindByAskKeyAsync(callerId, askKey, CancellationToken.None).ConfigureAwait(false) is { } earlier)
+        // Not the request's token, here and below: an interpretation already generated (and counted against the quota)
+        // is kept in the caller's history even when the client has hung up before the answer.
+        var askId = AskId.Of(callerId, ask.ChartId, key, outcome);
+        if (cached && askId is not null && await Store.FindAsync(askId, callerId, CancellationToken.None).ConfigureAwait(false) is { } earlier)
         {
-            // Nothing was spent on this request: its usage is none, as for any answer from the cache.
-            return ToResponse(earlier with { InputTokens = null, OutputTokens = null }, Protector.Decrypt(earlier), cached: true)
-                with { Failures = outcome.Failures };
+            return Again(earlier, outcome);
         }
 
         var now = Time.GetUtcNow();
         var createdAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var id = Guid.CreateVersion7(createdAt).ToString("N");
-        var record = new InterpretationRecord
+        var record = NewRecord(askId ?? NewId(createdAt), callerId, ask, contentId, outcome, cached, createdAt);
+        if (!await Store.TryInsertAsync(record, CancellationToken.None).ConfigureAwait(false))
         {
-            Id = id,
-            UserId = callerId,
-            ChartId = ask.ChartId,
-            ContentId = contentId,
-            AskKey = askKey,
-            Provider = outcome.Provider,
-            Model = outcome.Model,
-            Fallback = outcome.Fallback,
-            PromptVersion = outcome.PromptVersion,
-            Language = outcome.Language,
-            Length = LengthName(ask.Options.Length),
-            SectionKeys = outcome.Sections.Select(s => s.Key).ToArray(),
-            InputTokens = cached ? null : outcome.Usage?.Input,
-            OutputTokens = cached ? null : outcome.Usage?.Output,
-            Warnings = outcome.Warnings,
-            CreatedAt = createdAt,
-            SectionsCiphertext = Protector.Encrypt(id, outcome.Sections),
-        };
-        // Not the request's token: an interpretation already generated (and counted against the quota) is kept in the
-        // caller's history even when the client has hung up before the answer.
-        await Store.InsertAsync(record, CancellationToken.None).ConfigureAwait(false);
+            // An identical ask stored its record first (the two raced past the look-up above, or were made in the same
+            // millisecond on two instances): that one is the answer. Failing that, the id is another user's, which a
+            // 74-bit hash makes all but impossible, and the record goes under a fresh id.
+            if (await Store.FindAsync(record.Id, callerId, CancellationToken.None).ConfigureAwait(false) is { } first)
+            {
+                return Again(first, outcome);
+            }
+
+            record = NewRecord(NewId(createdAt), callerId, ask, contentId, outcome, cached, createdAt);
+            if (!await Store.TryInsertAsync(record, CancellationToken.None).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException("A new random interpretation id was already taken.");
+            }
+        }
+
         return ToResponse(record, outcome.Sections, cached) with { Failures = outcome.Failures };
     }
+
+    // The stored interpretation, answered as a repeat: cached, and no usage, as for any answer from the cache.
+    private InterpretationResponse Again(InterpretationRecord stored, InterpretationOutcome outcome) =>
+        ToResponse(stored with { InputTokens = null, OutputTokens = null }, Protector.Decrypt(stored), cached: true)
+            with { Failures = outcome.Failures };
+
+    private static string NewId(DateTimeOffset createdAt) => Guid.CreateVersion7(createdAt).ToString("N");
+
+    private InterpretationRecord NewRecord(
+        string id, string callerId, InterpretationAsk ask, string? contentId, InterpretationOutcome outcome, bool cached, DateTimeOffset createdAt) => new()
+    {
+        Id = id,
+        UserId = callerId,
+        ChartId = ask.ChartId,
+        ContentId = contentId,
+        Provider = outcome.Provider,
+        Model = outcome.Model,
+        Fallback = outcome.Fallback,
+        PromptVersion = outcome.PromptVersion,
+        Language = outcome.Language,
+        Length = LengthName(ask.Options.Length),
+        SectionKeys = outcome.Sections.Select(s => s.Key).ToArray(),
+        InputTokens = cached ? null : outcome.Usage?.Input,
+        OutputTokens = cached ? null : outcome.Usage?.Output,
+        Warnings = outcome.Warnings,
+        CreatedAt = createdAt,
+        SectionsCiphertext = Protector.Encrypt(id, outcome.Sections),
+    };
 
     public InterpretationResponse ToResponse(InterpretationRecord record) => ToResponse(record, Protector.Decrypt(record), cached: false);
 

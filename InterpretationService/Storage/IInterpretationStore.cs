@@ -4,16 +4,11 @@ namespace ZodiaCore.InterpretationService.Storage;
 /// <summary>Users' interpretations, in MongoDB (collection <c>interpretations</c>) or LiteDB. Every read is scoped to the owner.</summary>
 public interface IInterpretationStore
 {
-    Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken);
+    /// <summary>Stores a new interpretation; false, and nothing written, when a record with its id exists already.</summary>
+    Task<bool> TryInsertAsync(InterpretationRecord record, CancellationToken cancellationToken);
 
     /// <summary>The interpretation when it exists and belongs to <paramref name="userId"/>; null otherwise.</summary>
     Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// One of the owner's interpretations stored with <paramref name="askKey"/> (they are interchangeable); null when there
-    /// is none.
-    /// </summary>
-    Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken);
 
     /// <summary>The owner's interpretations, newest first.</summary>
     Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken);

@@ -5,6 +5,7 @@ namespace ZodiaCore.InterpretationService.Storage;
 /// <summary>One interpretation a user asked for, as stored. The section text is derived from birth data, so it is held encrypted.</summary>
 public sealed record InterpretationRecord
 {
+    /// <summary>A UUIDv7 as 32 hex digits: <see cref="AskId"/> when the ask had a cache key, random otherwise.</summary>
     public required string Id { get; init; }
 
     public required string UserId { get; init; }
@@ -13,13 +14,6 @@ public sealed record InterpretationRecord
     public string? ChartId { get; init; }
 
     public string? ContentId { get; init; }
-
-    /// <summary>
-    /// What was asked and which answer it got (<see cref="AskKey"/>): the same ask answered from the same cached answer
-    /// finds this record instead of storing a copy. Null on records stored before it existed, and when the ask had no
-    /// cache key.
-    /// </summary>
-    public string? AskKey { get; init; }
 
     public required string Provider { get; init; }
 

@@ -15,10 +15,11 @@ public sealed class InterpretationLiteDatabase : IDisposable
         Database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct });
         Interpretations = Database.GetCollection(StoredNames.Name);
         Interpretations.EnsureIndex("userId", "$.userId");
-        Interpretations.EnsureIndex("askKey", "$.askKey");
         // Files made before 2026-11-27 have a createdAt index that no query uses (a list selects by userId and sorts
-        // its matches; LiteDB has no compound index), while every insert paid for a node in it.
+        // its matches; LiteDB has no compound index), and files made before 2026-11-30 an askKey index that ids made
+        // from the ask (AskId) replace; every insert paid for a node in each.
         Interpretations.DropIndex("createdAt");
+        Interpretations.DropIndex("askKey");
         Inserts = new LiteDbGroupCommit(Interpretations);
     }
 

@@ -8,20 +8,21 @@ namespace ZodiaCore.InterpretationService.Storage.LiteDb;
 
 public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : IInterpretationStore
 {
-    public Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken) => db.Inserts.InsertAsync(ToDocument(record));
+    public async Task<bool> TryInsertAsync(InterpretationRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Inserts.InsertAsync(ToDocument(record)).ConfigureAwait(false);
+            return true;
+        }
+        catch (LiteException error) when (error.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
 
     public Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken) =>
         Task.FromResult(db.Interpretations.FindById(id) is { } doc && doc["userId"].AsString == userId ? FromDocument(doc) : null);
-
-    public Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken)
-    {
-        // The first index entry only: records with one key are interchangeable (several exist only when identical asks
-        // raced past the cache together), and reading just one keeps a repeated ask near the cost of a find by id. A
-        // query with ORDER BY measured ~1.5 ms here, in LiteDB's sort, even over a handful of documents. The key
-        // includes the owner, so it selects only the owner's records; the owner is checked again all the same.
-        var found = db.Interpretations.FindOne(Query.EQ("askKey", askKey));
-        return Task.FromResult(found is not null && found["userId"].AsString == userId ? FromDocument(found) : null);
-    }
 
     public Task<PagedResult<InterpretationRecord>> ListAsync(string userId, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -87,7 +88,6 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
             ["userId"] = record.UserId,
             ["chartId"] = record.ChartId is null ? BsonValue.Null : new BsonValue(record.ChartId),
             ["contentId"] = record.ContentId is null ? BsonValue.Null : new BsonValue(record.ContentId),
-            ["askKey"] = record.AskKey is null ? BsonValue.Null : new BsonValue(record.AskKey),
             ["provider"] = record.Provider,
             ["model"] = record.Model,
             ["fallback"] = record.Fallback,
@@ -109,7 +109,6 @@ public sealed class LiteDbInterpretationStore(InterpretationLiteDatabase db) : I
         UserId = doc["userId"].AsString,
         ChartId = doc["chartId"].IsNull ? null : doc["chartId"].AsString,
         ContentId = doc["contentId"].IsNull ? null : doc["contentId"].AsString,
-        AskKey = doc["askKey"].IsNull ? null : doc["askKey"].AsString,
         Provider = doc["provider"].AsString,
         Model = doc["model"].AsString,
         Fallback = doc["fallback"].AsBoolean,

@@ -11,7 +11,7 @@ public sealed class InterpretationMongoDatabase
 
     public const string NewestFirstIndex = "userId_createdAt_id";
 
-    private static readonly string[] ObsoleteIndexes = ["createdAt", "userId_createdAt"];
+    private static readonly string[] ObsoleteIndexes = ["createdAt", "userId_createdAt", "userId_askKey"];
 
     private readonly Lazy<Task> _indexes;
 
@@ -37,11 +37,10 @@ public sealed class InterpretationMongoDatabase
             // Serves "mine, newest first" (filter and sort, ties by id, so no page sorts in memory) and, by its userId
             // prefix, the per-user delete and export.
             new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Descending("createdAt").Descending("_id"), new CreateIndexOptions { Name = NewestFirstIndex }),
-            // Finds the record a repeated ask answered from the cache returns (records stored before have no askKey).
-            new CreateIndexModel<BsonDocument>(keys.Ascending("userId").Ascending("askKey"), new CreateIndexOptions { Name = "userId_askKey" }),
         ]).ConfigureAwait(false);
         // Deployments made before 2026-11-28 have createdAt alone (no query uses it) and userId_createdAt (its sort
-        // left ties by id to an in-memory sort); the index above replaces both.
+        // left ties by id to an in-memory sort), which the index above replaces; those made before 2026-11-30 have
+        // userId_askKey, which ids made from the ask (AskId) replace.
         await MongoIndexes.DropObsoleteAsync(Interpretations, ObsoleteIndexes).ConfigureAwait(false);
     }
 }

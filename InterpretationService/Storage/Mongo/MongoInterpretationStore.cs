@@ -11,23 +11,23 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
     private static readonly SortDefinition<BsonDocument> NewestFirst = Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id");
 
-    public async Task InsertAsync(InterpretationRecord record, CancellationToken cancellationToken)
+    public async Task<bool> TryInsertAsync(InterpretationRecord record, CancellationToken cancellationToken)
     {
         await db.EnsureIndexesAsync().ConfigureAwait(false);
-        await db.Interpretations.InsertOneAsync(ToDocument(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.Interpretations.InsertOneAsync(ToDocument(record), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (MongoWriteException error) when (error.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
     }
 
     public async Task<InterpretationRecord?> FindAsync(string id, string userId, CancellationToken cancellationToken)
     {
         var doc = await db.Interpretations.Find(Owned(id, userId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return doc is null ? null : FromDocument(doc);
-    }
-
-    public async Task<InterpretationRecord?> FindByAskKeyAsync(string userId, string askKey, CancellationToken cancellationToken)
-    {
-        await db.EnsureIndexesAsync().ConfigureAwait(false);
-        var doc = await db.Interpretations.Find(Filter.And(Filter.Eq("userId", userId), Filter.Eq("askKey", askKey)))
-            .Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return doc is null ? null : FromDocument(doc);
     }
 
@@ -96,7 +96,6 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
             ["userId"] = record.UserId,
             ["chartId"] = Nullable(record.ChartId),
             ["contentId"] = Nullable(record.ContentId),
-            ["askKey"] = Nullable(record.AskKey),
             ["provider"] = record.Provider,
             ["model"] = record.Model,
             ["fallback"] = record.Fallback,
@@ -118,7 +117,6 @@ public sealed class MongoInterpretationStore(InterpretationMongoDatabase db) : I
         UserId = doc["userId"].AsString,
         ChartId = doc["chartId"].IsBsonNull ? null : doc["chartId"].AsString,
         ContentId = doc["contentId"].IsBsonNull ? null : doc["contentId"].AsString,
-        AskKey = doc.TryGetValue("askKey", out var askKey) && !askKey.IsBsonNull ? askKey.AsString : null,
         Provider = doc["provider"].AsString,
         Model = doc["model"].AsString,
         Fallback = doc["fallback"].AsBoolean,

@@ -165,19 +165,19 @@ public sealed class CreateInterpretationTests(InterpretationApiFactory factory) 
     }
 
     [Fact]
-    public async Task A_new_answer_is_stored_under_an_ask_key_that_begins_with_the_time_the_answer_was_made()
+    public async Task A_new_answer_is_stored_under_an_id_that_begins_with_the_time_the_answer_was_made()
     {
-        // A key that grows with time is appended to the end of the stores' ask-key index (AskKey); the clock is the
-        // service's own, so the key is the answer's time and not the test's.
-        using var carol = factory.CreateUserClient("carol-ask-key");
+        // An id that grows with time is appended to the end of the stores' id index (AskId); the clock is the service's
+        // own, so the id holds the answer's time and not the test's.
+        using var carol = factory.CreateUserClient("carol-ask-id");
         var answeredAt = factory.Time.GetUtcNow();
 
         using var response = await carol.InterpretAsync(new { chart = InterpretationApiFactory.InlineChart(), sections = new[] { "houses" } });
 
         var id = (await response.ReadJsonAsync()).Text("id");
-        var record = await factory.Services.GetRequiredService<IInterpretationStore>().FindAsync(id, "carol-ask-key", ApiJson.Ct);
-        Assert.NotNull(record?.AskKey);
-        Assert.StartsWith(answeredAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture), record.AskKey, StringComparison.Ordinal);
+        Assert.Equal(7, Guid.ParseExact(id, "N").Version);
+        Assert.StartsWith(answeredAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture), id, StringComparison.Ordinal);
+        Assert.NotNull(await factory.Services.GetRequiredService<IInterpretationStore>().FindAsync(id, "carol-ask-id", ApiJson.Ct));
     }
 
     private static async Task<int> HistoryTotalAsync(HttpClient client)

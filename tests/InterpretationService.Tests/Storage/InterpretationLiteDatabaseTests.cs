@@ -11,18 +11,19 @@ public sealed class InterpretationLiteDatabaseTests : IDisposable
     private string FilePath => Path.Combine(directory, InterpretationLiteDatabase.FileName);
 
     [Fact]
-    public void A_file_made_with_the_unused_createdAt_index_is_opened_without_it_and_keeps_its_records()
+    public void A_file_made_with_the_replaced_createdAt_and_askKey_indexes_is_opened_without_them_and_keeps_its_records()
     {
         using (var old = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }))
         {
             var collection = old.GetCollection(StoredNames.Name);
             collection.EnsureIndex("createdAt", "$.createdAt");
-            collection.Insert(new BsonDocument { ["_id"] = "r1", ["userId"] = "u1", ["createdAt"] = DateTime.UtcNow });
+            collection.EnsureIndex("askKey", "$.askKey");
+            collection.Insert(new BsonDocument { ["_id"] = "r1", ["userId"] = "u1", ["askKey"] = "k", ["createdAt"] = DateTime.UtcNow });
         }
 
         using var database = new InterpretationLiteDatabase(FilePath);
 
-        Assert.Equal(["_id", "askKey", "userId"], IndexNames(database.Database));
+        Assert.Equal(["_id", "userId"], IndexNames(database.Database));
         Assert.Equal("u1", database.Interpretations.FindById("r1")["userId"].AsString);
     }
 

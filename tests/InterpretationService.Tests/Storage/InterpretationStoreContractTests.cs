@@ -32,13 +32,12 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     {
     }
 
-    private static InterpretationRecord Record(string id, string userId, DateTimeOffset? createdAt = null, string? askKey = null) => new()
+    private static InterpretationRecord Record(string id, string userId, DateTimeOffset? createdAt = null) => new()
     {
         Id = id,
         UserId = userId,
         ChartId = "chart-" + id,
         ContentId = "content-" + id,
-        AskKey = askKey ?? "ask-" + id,
         Provider = "openai",
         Model = "gpt-test",
         Fallback = true,
@@ -54,36 +53,27 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task An_interpretation_of_the_owner_with_an_ask_key_is_found_and_no_one_elses()
+    public async Task Inserting_under_a_taken_id_reports_it_and_leaves_the_first_record_as_it_was()
     {
-        await Store.InsertAsync(Record("k1", "u1", T0, askKey: "same"), Ct);
-        await Store.InsertAsync(Record("k2", "u1", T0.AddSeconds(1), askKey: "same"), Ct);
-        await Store.InsertAsync(Record("k3", "u1", T0.AddSeconds(2), askKey: "other"), Ct);
-        await Store.InsertAsync(Record("k4", "u3", T0.AddSeconds(3), askKey: "of-u3"), Ct);
+        // Two identical asks that raced store under one id (AskId): the second learns the first is there.
+        Assert.True(await Store.TryInsertAsync(Record("k1", "u1", T0), Ct));
 
-        // Two asks that raced past the cache left two interchangeable records: either one will do.
-        Assert.Contains((await Store.FindByAskKeyAsync("u1", "same", Ct))?.Id, new[] { "k1", "k2" });
-        Assert.Equal("k3", (await Store.FindByAskKeyAsync("u1", "other", Ct))?.Id);
-        // A key is derived from its owner, so another user's key never selects their record for someone else.
-        Assert.Null(await Store.FindByAskKeyAsync("u1", "of-u3", Ct));
-        Assert.Null(await Store.FindByAskKeyAsync("u3", "same", Ct));
-        Assert.Null(await Store.FindByAskKeyAsync("u1", "never-asked", Ct));
-    }
+        Assert.False(await Store.TryInsertAsync(Record("k1", "u1", T0.AddSeconds(1)) with { Model = "second", SectionsCiphertext = [9] }, Ct));
+        Assert.False(await Store.TryInsertAsync(Record("k1", "u2", T0.AddSeconds(2)), Ct));
 
-    [Fact]
-    public async Task An_interpretation_stored_without_an_ask_key_reads_back_without_one_and_is_never_found_by_one()
-    {
-        await Store.InsertAsync(Record("n1", "u1") with { AskKey = null }, Ct);
-
-        Assert.Null((await Store.FindAsync("n1", "u1", Ct))?.AskKey);
-        Assert.Null(await Store.FindByAskKeyAsync("u1", "ask-n1", Ct));
+        var found = await Store.FindAsync("k1", "u1", Ct);
+        Assert.Equal("gpt-test", found?.Model);
+        Assert.Equal(T0, found?.CreatedAt);
+        Assert.Equal([1, 2, 3, 250], found?.SectionsCiphertext);
+        Assert.Null(await Store.FindAsync("k1", "u2", Ct));
+        Assert.Equal(1, (await Store.ListAsync("u1", 1, 10, Ct)).Total);
     }
 
     [Fact]
     public async Task An_inserted_interpretation_is_found_by_its_owner_with_every_field_intact()
     {
         var record = Record("i1", "u1");
-        await Store.InsertAsync(record, Ct);
+        await Store.TryInsertAsync(record, Ct);
 
         var found = await Store.FindAsync("i1", "u1", Ct);
 
@@ -97,7 +87,7 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Optional_fields_round_trip_as_null()
     {
-        await Store.InsertAsync(Record("i1", "u1") with { ChartId = null, ContentId = null, InputTokens = null, OutputTokens = null, Warnings = [] }, Ct);
+        await Store.TryInsertAsync(Record("i1", "u1") with { ChartId = null, ContentId = null, InputTokens = null, OutputTokens = null, Warnings = [] }, Ct);
 
         var found = await Store.FindAsync("i1", "u1", Ct);
 
@@ -112,7 +102,7 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Another_user_neither_finds_nor_deletes_an_interpretation()
     {
-        await Store.InsertAsync(Record("i1", "u1"), Ct);
+        await Store.TryInsertAsync(Record("i1", "u1"), Ct);
 
         Assert.Null(await Store.FindAsync("i1", "u2", Ct));
         Assert.False(await Store.DeleteAsync("i1", "u2", Ct));
@@ -127,10 +117,10 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await Store.InsertAsync(Record("a" + i, "u1", T0.AddMinutes(i)), Ct);
+            await Store.TryInsertAsync(Record("a" + i, "u1", T0.AddMinutes(i)), Ct);
         }
 
-        await Store.InsertAsync(Record("b0", "u2", T0.AddHours(1)), Ct);
+        await Store.TryInsertAsync(Record("b0", "u2", T0.AddHours(1)), Ct);
 
         var first = await Store.ListAsync("u1", 1, 2, Ct);
         var third = await Store.ListAsync("u1", 3, 2, Ct);
@@ -149,7 +139,7 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
         // Inserted out of id order, all at one instant: only the tie-break decides the order.
         foreach (var id in new[] { "t3", "t1", "t5", "t2", "t4" })
         {
-            await Store.InsertAsync(Record(id, "u1"), Ct);
+            await Store.TryInsertAsync(Record(id, "u1"), Ct);
         }
 
         var paged = new List<string>();
@@ -165,9 +155,9 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_users_interpretations_leaves_other_users_alone_and_can_be_repeated()
     {
-        await Store.InsertAsync(Record("a0", "u1"), Ct);
-        await Store.InsertAsync(Record("a1", "u1"), Ct);
-        await Store.InsertAsync(Record("b0", "u2"), Ct);
+        await Store.TryInsertAsync(Record("a0", "u1"), Ct);
+        await Store.TryInsertAsync(Record("a1", "u1"), Ct);
+        await Store.TryInsertAsync(Record("b0", "u2"), Ct);
 
         Assert.Equal(2, await Store.DeleteAllForUserAsync("u1", Ct));
         Assert.Equal(0, await Store.DeleteAllForUserAsync("u1", Ct));
@@ -180,7 +170,7 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     {
         foreach (var (id, user) in new[] { ("c", "u1"), ("a", "u2"), ("e", "u1"), ("b", "u1"), ("d", "u3") })
         {
-            await Store.InsertAsync(Record(id, user) with { SectionsCiphertext = [(byte)id[0], 7] }, Ct);
+            await Store.TryInsertAsync(Record(id, user) with { SectionsCiphertext = [(byte)id[0], 7] }, Ct);
         }
 
         var first = await Store.ListSectionsAfterAsync(null, 2, Ct);
@@ -199,7 +189,7 @@ public abstract class InterpretationStoreContractTests : IAsyncLifetime
     public async Task Sections_are_replaced_only_while_the_record_still_holds_the_expected_ciphertext()
     {
         var record = Record("i1", "u1");
-        await Store.InsertAsync(record, Ct);
+        await Store.TryInsertAsync(record, Ct);
 
         var stale = await Store.ReplaceSectionsAsync("i1", [9, 9, 9], [4, 4], Ct);
         var missing = await Store.ReplaceSectionsAsync("i2", record.SectionsCiphertext, [4, 4], Ct);
