@@ -35,7 +35,7 @@ public class EncryptedOutcomeSerializerTests
         Assert.Equal(Outcome.Sections, restored.Sections);
         Assert.Equal(Outcome.Usage, restored.Usage);
         Assert.Equal(Outcome.Warnings, restored.Warnings);
-        // Every ask answered from this entry, in any instance, must derive the same ask key from it.
+        // Every ask answered from this entry, in any instance, must derive the same interpretation id from it (AskId).
         Assert.Equal(Outcome.AnsweredAt, restored.AnsweredAt);
         Assert.Equal(Outcome with { Sections = restored.Sections, Warnings = restored.Warnings, Failures = restored.Failures }, restored);
     }
