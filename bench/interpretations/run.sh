@@ -65,7 +65,8 @@ source "$ROOT/bench/lib/common.sh"
 
 FAKE_PORT=$(free_port)
 node "$HERE/fake-openai.js" "$FAKE_PORT" >"$WORK/fake-openai.log" 2>&1 &
-PIDS+=($!)
+FAKE_PID=$!
+PIDS+=("$FAKE_PID")
 wait_for "http://127.0.0.1:$FAKE_PORT/health"
 STACK_ENV=()
 INTERP_ENV=(OPENAI_API_KEY=bench-fake-key OpenAI__BaseUrl="http://127.0.0.1:$FAKE_PORT/v1" OpenAI__Model=bench-model
@@ -127,24 +128,35 @@ for line in sys.stdin:
 print(" ".join(repr(found[k]) for k in want))'
 }
 
+# CPU time so far, in clock ticks: the fake provider's, and the whole machine's (every core, every process, the load
+# generator included; time stolen by the hypervisor left out). The fake runs on the same cores as the services, so
+# a provider request costs the machine its CPU too, which a real provider's would not.
+cpu_now() { echo "$(cpu_ticks "$FAKE_PID") $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)"; }
+CLK_TCK=$(getconf CLK_TCK)
+
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
 measure() { # round target@cN bodies-file duration -> appends a row to results.tsv (round 0: warm-up, not reported)
-  local round=$1 target=$2 bodies=$3 duration=$4 before after line conc threads
+  local round=$1 target=$2 bodies=$3 duration=$4 before after cpu_before cpu_after line conc threads
   conc=${target##*@c}
   threads=$(( conc < 2 ? conc : 2 ))
   before=$(counters)
+  cpu_before=$(cpu_now)
   line=$(timeout --signal=INT --kill-after=10 $(( duration + 30 )) wrk -t"$threads" -c"$conc" -d"${duration}s" --timeout 10s --latency \
     -s "$ROOT/bench/lib/post-jsonl.lua" "$(url_of "$target")" -- "$bodies" "$TOKEN" "$threads" 2>&1 | grep '^rps=' || true)
+  cpu_after=$(cpu_now)
   after=$(counters)
   [ -n "$line" ] || { echo "wrk gave no result for $target" >&2; exit 1; }
   python3 -c '
-import sys
-b, a = (list(map(float, x.split())) for x in sys.argv[1:3])
+import re, sys
+b, a, cb, ca = (list(map(float, x.split())) for x in sys.argv[1:5])
 d = [y - x for x, y in zip(b, a)]
 ms = lambda s, n: s / n * 1000 if n else 0.0
-print(f"cache_hits={d[0]:.0f} fallbacks={d[1]:.0f} openai_answers={d[2]:.0f} openai_call_ms={ms(d[3], d[2]):.2f} builtin_ms={ms(d[5], d[4]):.2f}")' \
-    "$before" "$after" | sed "s|^|$round\t$target\t$line |" >> "$RESULTS"
+requests = int(re.search(r"requests=(\d+)", sys.argv[5]).group(1))
+us = lambda ticks: ticks / float(sys.argv[6]) * 1e6 / requests if requests else 0.0
+print(f"cache_hits={d[0]:.0f} fallbacks={d[1]:.0f} openai_answers={d[2]:.0f} openai_call_ms={ms(d[3], d[2]):.2f} builtin_ms={ms(d[5], d[4]):.2f}"
+      f" machine_cpu_us={us(ca[1] - cb[1]):.0f} fake_cpu_us={us(ca[0] - cb[0]):.0f}")' \
+    "$before" "$after" "$cpu_before" "$cpu_after" "$line" "$CLK_TCK" | sed "s|^|$round\t$target\t$line |" >> "$RESULTS"
   [ "$round" = 0 ] || printf 'round %s %-24s %s\n' "$round" "$target" "$(tail -n1 "$RESULTS" | cut -f3)"
 }
 

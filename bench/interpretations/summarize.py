@@ -86,6 +86,21 @@ def main() -> None:
         print(f"{path:<16}" + "".join(f"{c:>18}" for c in cells))
 
     print()
+    print("CPU per request, us, medians: the whole machine's (every process, the load generator included) and, in it, the")
+    print("fake provider's (a node process on the same cores; a real provider's CPU is not on this machine)")
+    print(f"{'path':<16}{'builtin':>10}{'openai':>10}{'difference':>12}{'fake':>8}{'difference without the fake':>30}")
+    for path in overheads:
+        b = [by[(n, "builtin-" + path)] for n in rounds if (n, "builtin-" + path) in by]
+        o = [by[(n, "openai-" + path)] for n in rounds if (n, "openai-" + path) in by]
+        if not all("machine_cpu_us" in r for r in b + o):
+            continue
+        machine_b = statistics.median(r["machine_cpu_us"] for r in b)
+        machine_o = statistics.median(r["machine_cpu_us"] for r in o)
+        fake = statistics.median(r["fake_cpu_us"] for r in o)
+        print(f"{path:<16}{machine_b:>10.0f}{machine_o:>10.0f}{machine_o - machine_b:>+12.0f}{fake:>8.0f}"
+              f"{machine_o - machine_b - fake:>+30.0f}")
+
+    print()
     target = f"builtin-gateway@c{P99_TARGET_CONNECTIONS}"
     gw = [by[(n, target)]["p99_ms"] for n in rounds if (n, target) in by]
     if gw:
